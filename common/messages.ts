@@ -1,0 +1,106 @@
+import type { ErrorCode } from './errors.ts';
+
+export type Locale = 'fr' | 'en';
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+
+/** Server-side messages (errors, e-mails). French first, with non-breaking spaces before : ; ? ! */
+export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
+  fr: {
+    validation_failed: 'Certaines valeurs sont invalides.',
+    bad_request: 'Requête invalide.',
+    unauthenticated: 'Vous devez vous connecter.',
+    invalid_credentials: 'Adresse e-mail ou mot de passe incorrect.',
+    mfa_required: 'Saisissez le code de votre application d’authentification.',
+    invalid_mfa_code: 'Code de vérification incorrect.',
+    forbidden: 'Vous n’avez pas les droits nécessaires pour cette action.',
+    csrf_failed: 'Jeton de sécurité manquant ou invalide. Rechargez la page.',
+    mfa_enrolment_required: 'Votre organisation exige la double authentification : activez-la dans votre profil.',
+    not_found: 'Élément introuvable.',
+    route_not_found: 'Adresse d’API inconnue.',
+    conflict: 'Conflit avec l’état actuel.',
+    version_conflict: 'Cet élément a été modifié entre-temps. Voici sa version actuelle.',
+    already_exists: 'Cet élément existe déjà.',
+    email_taken: 'Cette adresse e-mail est déjà utilisée.',
+    payload_too_large: 'Le contenu envoyé est trop volumineux.',
+    unsupported_media_type: 'Type de contenu non pris en charge.',
+    unprocessable: 'Impossible de traiter cette demande.',
+    rate_limited: 'Trop de tentatives. Réessayez dans {minutes} min.',
+    unavailable: 'Service momentanément indisponible. Réessayez dans un instant.',
+    internal: 'Une erreur interne est survenue. L’équipe technique a été prévenue.',
+    invalid_json: 'Le corps de la requête n’est pas un JSON valide.',
+    reset_token_invalid: 'Ce lien de réinitialisation est invalide ou a expiré.',
+    password_too_weak: 'Le mot de passe doit contenir au moins 10 caractères.',
+    wrong_password: 'Mot de passe actuel incorrect.',
+    not_a_member: 'Vous n’êtes pas membre de cette organisation.',
+    last_admin: 'Impossible : l’organisation doit garder au moins un référent.',
+    in_use: 'Impossible de supprimer : cet élément est encore utilisé.',
+    hhmm_format: 'Format HH:MM attendu.',
+    range_order: 'L’heure de fin doit suivre l’heure de début.',
+    ranges_overlap: 'Les plages horaires se chevauchent.',
+    unknown_timezone: 'Fuseau horaire IANA inconnu.',
+    dates_order: 'La date de fin doit suivre la date de début.',
+    code_chars: 'Lettres, chiffres, « - » et « _ » uniquement.',
+    unknown_reference: 'Référence inconnue dans cette organisation : {ids}.',
+    'mail.reset.subject': 'Réinitialisation de votre mot de passe Relais',
+    'mail.reset.body':
+      'Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure, utilisable une seule fois) :\n{link}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message.\n\nRelais',
+  },
+  en: {
+    validation_failed: 'Some values are invalid.',
+    bad_request: 'Invalid request.',
+    unauthenticated: 'You need to sign in.',
+    invalid_credentials: 'Incorrect e-mail address or password.',
+    mfa_required: 'Enter the code from your authenticator app.',
+    invalid_mfa_code: 'Incorrect verification code.',
+    forbidden: 'You are not allowed to do this.',
+    csrf_failed: 'Missing or invalid security token. Reload the page.',
+    mfa_enrolment_required: 'Your organisation requires two-factor authentication: enable it in your profile.',
+    not_found: 'Not found.',
+    route_not_found: 'Unknown API address.',
+    conflict: 'Conflicts with the current state.',
+    version_conflict: 'This item was changed in the meantime. Here is its current version.',
+    already_exists: 'This item already exists.',
+    email_taken: 'This e-mail address is already in use.',
+    payload_too_large: 'The content sent is too large.',
+    unsupported_media_type: 'Unsupported content type.',
+    unprocessable: 'This request cannot be processed.',
+    rate_limited: 'Too many attempts. Try again in {minutes} min.',
+    unavailable: 'Service temporarily unavailable. Try again shortly.',
+    internal: 'An internal error occurred. The technical team has been notified.',
+    invalid_json: 'The request body is not valid JSON.',
+    reset_token_invalid: 'This reset link is invalid or has expired.',
+    password_too_weak: 'The password must be at least 10 characters long.',
+    wrong_password: 'Current password is incorrect.',
+    not_a_member: 'You are not a member of this organisation.',
+    last_admin: 'Not possible: the organisation must keep at least one key user.',
+    in_use: 'Cannot delete: this item is still in use.',
+    hhmm_format: 'HH:MM format expected.',
+    range_order: 'The end time must follow the start time.',
+    ranges_overlap: 'Time ranges overlap.',
+    unknown_timezone: 'Unknown IANA time zone.',
+    dates_order: 'The end date must follow the start date.',
+    code_chars: 'Letters, digits, "-" and "_" only.',
+    unknown_reference: 'Unknown reference in this organisation: {ids}.',
+    'mail.reset.subject': 'Reset your Relais password',
+    'mail.reset.body':
+      'Hello {name},\n\nTo choose a new password, open this link (valid for 1 hour, single use):\n{link}\n\nIf you did not ask for this, ignore this message.\n\nRelais',
+  },
+};
+
+/** Looks a message up and fills `{placeholders}`; falls back to French, then to the key. */
+export function translate(locale: Locale, key: string, vars: Record<string, string | number> = {}): string {
+  const text = MESSAGES[locale][key] ?? MESSAGES.fr[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+/** Picks fr or en from an Accept-Language header (French by default). */
+export function pickLocale(header: string | undefined, preferred?: string | null): Locale {
+  if (preferred === 'fr' || preferred === 'en') return preferred;
+  if (!header) return 'fr';
+  for (const part of header.split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase();
+    if (tag.startsWith('fr')) return 'fr';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'fr';
+}

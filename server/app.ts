@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { MODULES } from './modules/index.ts';
+import { registerAuthHooks } from './platform/auth-hook.ts';
+import { FieldCipher } from './platform/crypto.ts';
+import type { Deps } from './platform/deps.ts';
+import { EventBus } from './platform/events.ts';
+import { registerErrorHandling } from './platform/http-errors.ts';
+import { type Mailer, OutboxMailer } from './platform/mailer.ts';
+import { registerMetrics } from './platform/metrics.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  mailer?: Mailer;
+  logger?: boolean;
+}
+
+const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
+const API_DESCRIPTION =
+  'API de Relais. Authentification par cookie de session (écritures : en-tête X-CSRF-Token) ou jeton `Authorization: Bearer rl_…`. ' +
+  'Les ressources portent sur l’organisation courante : changez-la avec POST /api/me/organization. Erreurs : {code, message, details}.';
+
+/** Builds the Fastify instance from the modules; main.ts listens, tests use app.inject. */
+export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+  const { config, database } = options;
+  const deps: Deps = {
+    config,
+    database,
+    events: new EventBus(),
+    mailer: options.mailer ?? new OutboxMailer(config.dataDir, config.smtp.from),
+    cipher: new FieldCipher(config.secretKey),
+  };
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(helmet, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } } });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Relais API', version: '0.1.0', description: API_DESCRIPTION } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerErrorHandling(app);
+  registerAuthHooks(app, database);
+  registerMetrics(app, database);
+  for (const mod of MODULES) await app.register(async (scoped) => mod(scoped, deps));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await serveWeb(app);
+  return { app, deps };
+}
+
+/** Serves the built web app and falls back to index.html for client-side routes. */
+async function serveWeb(app: FastifyInstance): Promise<void> {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'doit commencer par postgres://, postgresql:// ou sqlite:')
+    .optional(),
+  BASE_URL: z.url().optional(),
+  SECRET_KEY: z.string().min(32, 'doit contenir au moins 32 caractères').optional(),
+  RELAIS_DEMO: flag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: flag.default(false),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Relais <relais@relais.test>'),
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  dialect: 'sqlite' | 'postgres';
+  baseUrl: string;
+  secretKey: string;
+  demo: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  smtp: { url?: string; from: string; inboundPort: number };
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; lists every problem instead of stopping at the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const databaseUrl = e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'relais.db')}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl,
+    dialect: databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres',
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    secretKey: e.SECRET_KEY ?? persistedSecret(dataDir),
+    demo: e.RELAIS_DEMO,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    smtp: { url: e.SMTP_URL, from: e.SMTP_FROM, inboundPort: e.SMTP_INBOUND_PORT },
+  };
+}
+
+/** A secret generated on first start and kept in DATA_DIR so that sessions and tokens survive restarts. */
+function persistedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

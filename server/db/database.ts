@@ -1,0 +1,63 @@
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DB } from './schema.ts';
+import { NormalizeResultPlugin, SqliteBindPlugin } from './normalize.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Kdb = Kysely<DB>;
+
+export interface Database {
+  db: Kdb;
+  dialect: Dialect;
+  /** Answers true when the database responds (readiness). */
+  ping(): Promise<boolean>;
+  destroy(): Promise<void>;
+  /** PostgreSQL pool statistics for /metrics (absent on SQLite). */
+  pool?: { totalCount: number; idleCount: number; waitingCount: number };
+}
+
+/** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL depending on the URL. */
+export async function openDatabase(url: string): Promise<Database> {
+  return url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : openPostgres(url);
+}
+
+async function openSqlite(file: string): Promise<Database> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const raw = new SQLite(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('synchronous = NORMAL');
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: raw }),
+    plugins: [new SqliteBindPlugin(), new NormalizeResultPlugin()],
+  });
+  return {
+    db,
+    dialect: 'sqlite',
+    ping: async () => raw.open && raw.prepare('select 1 as ok').get() !== undefined,
+    destroy: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+  pool.on('error', () => {
+    /* idle client errors (database restart) are retried by the next checkout */
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new NormalizeResultPlugin()] });
+  return {
+    db,
+    dialect: 'postgres',
+    pool,
+    ping: async () => {
+      try {
+        await db.executeQuery(CompiledQuery.raw('select 1'));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    destroy: () => db.destroy(),
+  };
+}

@@ -1,0 +1,35 @@
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import type { Database } from './database.ts';
+import { foundation } from './migrations/20261127_0001_foundation.ts';
+import type { AnyDb, MigrationFactory } from './migrations/types.ts';
+
+/** Every migration, in order. Names are timestamped; add new ones at the end. */
+const MIGRATIONS: Record<string, MigrationFactory> = {
+  '20261127_0001_foundation': foundation,
+};
+
+function migrator(database: Database): Migrator {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, factory] of Object.entries(MIGRATIONS)) out[name] = factory(database.dialect);
+      return out;
+    },
+  };
+  return new Migrator({ db: database.db as unknown as AnyDb, provider });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) throw result.error;
+  return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}: ${r.status}`);
+}
+
+/** Brings the schema to the latest migration; returns what ran. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  return check(await migrator(database).migrateToLatest());
+}
+
+/** Undoes the last migration (used by `npm run migrate -- down` and the migration test). */
+export async function migrateDown(database: Database): Promise<string[]> {
+  return check(await migrator(database).migrateDown());
+}

@@ -1,0 +1,187 @@
+/**
+ * Row types as the application sees them after normalisation (db/normalize.ts):
+ * timestamps are ISO-8601 UTC strings, booleans are booleans, JSON columns are parsed.
+ * On the wire the drivers differ (PG: Date/boolean/object; SQLite: text/0-1/text).
+ */
+import type { ColumnType } from 'kysely';
+
+type Ts = ColumnType<string, string, string>;
+type Bool = ColumnType<boolean, boolean, boolean>;
+type Json<T> = ColumnType<T, string, string>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  slug: string;
+  require_mfa_staff: Bool;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  locale: string;
+  is_operator: Bool;
+  totp_secret: string | null;
+  totp_enabled: Bool;
+  recovery_codes: Json<string[]> | null;
+  disabled: Bool;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface MembershipsTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  role: string;
+  site_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface SitesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  address: string;
+  timezone: string;
+  holiday_region: string;
+  business_hours: Json<Record<string, [string, string][]>>;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface SiteClosuresTable {
+  id: string;
+  organization_id: string;
+  site_id: string;
+  starts_on: string;
+  ends_on: string;
+  label: string;
+  created_at: Ts;
+}
+export interface FunctionsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  code: string;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface TeamsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  model: string;
+  coordinator_id: string | null;
+  provider_name: string | null;
+  contract_ref: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface TeamLinkTable {
+  team_id: string;
+  organization_id: string;
+}
+export interface TeamSitesTable extends TeamLinkTable {
+  site_id: string;
+}
+export interface TeamFunctionsTable extends TeamLinkTable {
+  function_id: string;
+}
+export interface TeamMembersTable extends TeamLinkTable {
+  user_id: string;
+}
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  organization_id: string | null;
+  csrf_token: string;
+  mfa_pending: Bool;
+  ip: string;
+  user_agent: string;
+  created_at: Ts;
+  last_seen_at: Ts;
+  expires_at: Ts;
+  revoked_at: Ts | null;
+}
+export interface PasswordResetsTable {
+  id: string;
+  user_id: string;
+  created_at: Ts;
+  expires_at: Ts;
+  used_at: Ts | null;
+}
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  organization_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: Json<string[]>;
+  created_at: Ts;
+  last_used_at: Ts | null;
+  expires_at: Ts | null;
+  revoked_at: Ts | null;
+}
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Ts;
+  locked_until: Ts | null;
+}
+export interface AuditLogTable {
+  id: string;
+  organization_id: string;
+  seq: number;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  summary: Json<Record<string, unknown>>;
+  ip: string;
+  created_at: Ts;
+  prev_hash: string;
+  hash: string;
+}
+export interface AuditHeadsTable {
+  organization_id: string;
+  seq: number;
+  hash: string;
+}
+export interface IdempotencyKeysTable {
+  id: string;
+  user_id: string;
+  route: string;
+  status_code: number;
+  response: Json<unknown>;
+  created_at: Ts;
+}
+export interface DB {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sites: SitesTable;
+  site_closures: SiteClosuresTable;
+  functions: FunctionsTable;
+  teams: TeamsTable;
+  team_sites: TeamSitesTable;
+  team_functions: TeamFunctionsTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  password_resets: PasswordResetsTable;
+  api_tokens: ApiTokensTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,41 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data.ts';
+import { isEmpty, seedDemo } from './seed/demo.ts';
+
+/** config → db → app → listen (nothing else). */
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config.databaseUrl);
+  await migrateToLatest(database);
+  const { app, deps } = await buildApp({ config, database });
+  const seeded = config.demo && (await isEmpty(deps));
+  if (seeded) await seedDemo(deps);
+  await app.listen({ port: config.port, host: config.host });
+  printBanner(config.baseUrl, config.dialect, config.demo);
+  const stop = async () => {
+    await app.close();
+    await database.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+function printBanner(url: string, dialect: string, demo: boolean) {
+  const lines = [`\nRelais est prêt : ${url}  (base ${dialect})`];
+  if (demo) {
+    lines.push(`Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(30)} ${a.label}`);
+  } else {
+    lines.push('Base vide : ouvrez l’adresse ci-dessus pour créer le premier opérateur, ou lancez « npm run create-admin ».');
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

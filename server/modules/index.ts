@@ -1,0 +1,29 @@
+import type { ModulePlugin } from '../platform/route-helpers.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import './audit/audit.policy.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { meRoutes } from './auth/me.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { functionRoutes } from './org/functions.routes.ts';
+import './org/org.loaders.ts';
+import './org/org.policy.ts';
+import { orgRoutes } from './org/org.routes.ts';
+import { siteRoutes } from './org/sites.routes.ts';
+import { teamRoutes } from './org/teams.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
+import './platform/platform.policy.ts';
+import { platformRoutes } from './platform/platform.routes.ts';
+
+/** Every feature module, registered in this order by app.ts. A new capability adds one line here. */
+export const MODULES: ModulePlugin[] = [
+  healthRoutes,
+  authRoutes,
+  meRoutes,
+  orgRoutes,
+  siteRoutes,
+  functionRoutes,
+  teamRoutes,
+  peopleRoutes,
+  auditRoutes,
+  platformRoutes,
+];

@@ -1,0 +1,14 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { FieldCipher } from './crypto.ts';
+import type { EventBus } from './events.ts';
+import type { Mailer } from './mailer.ts';
+
+/** Long-lived services built once in app.ts and handed to every module plugin. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  events: EventBus;
+  mailer: Mailer;
+  cipher: FieldCipher;
+}

@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ZodError } from 'zod';
+import type { ApiError, ErrorCode } from '../../common/errors.ts';
+import { pickLocale, translate } from '../../common/messages.ts';
+import { AppError } from './errors.ts';
+import { fieldErrors } from './validation.ts';
+
+function localeOf(request: FastifyRequest) {
+  return request.actor?.locale ?? pickLocale(request.headers['accept-language']);
+}
+
+function send(reply: FastifyReply, status: number, body: ApiError) {
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** Fastify's own client errors (bad JSON, too large, wrong content type) mapped to our codes. */
+const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 'payload_too_large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'unsupported_media_type'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad_request', 'bad_request'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['bad_request', 'invalid_json'],
+  FST_ERR_CTP_INVALID_JSON_BODY: ['bad_request', 'invalid_json'],
+  FST_ERR_RATE_LIMIT_EXCEEDED: ['rate_limited', 'rate_limited'],
+};
+
+/** The central error handler (DESIGN rule 5): `{code, message, details}`, no stack or SQL ever leaves. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = localeOf(request);
+    if (error instanceof AppError) {
+      if (error.code === 'rate_limited' && error.vars.retryAfter) reply.header('retry-after', error.vars.retryAfter);
+      return send(reply, error.status, { code: error.code, message: translate(locale, error.messageKey, error.vars), details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => (v.params as { issue: ZodError['issues'][number] }).issue);
+      const prefix = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
+      return send(reply, 400, {
+        code: 'validation_failed',
+        message: translate(locale, 'validation_failed'),
+        details: { fields: fieldErrors(issues, locale, prefix) },
+      });
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) {
+      const minutes = mapped[0] === 'rate_limited' ? 1 : 0;
+      return send(reply, ERROR_STATUS_OF(mapped[0]), { code: mapped[0], message: translate(locale, mapped[1], { minutes }) });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(reply, error.statusCode === 404 ? 404 : 400, { code: error.statusCode === 404 ? 'not_found' : 'bad_request', message: translate(locale, 'bad_request') });
+    }
+    if (isDatabaseDown(error)) return send(reply, 503, { code: 'unavailable', message: translate(locale, 'unavailable') });
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, 500, { code: 'internal', message: translate(locale, 'internal') });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/')) return reply.callNotFound();
+    return send(reply, 404, { code: 'not_found', message: translate(localeOf(request), 'route_not_found') });
+  });
+}
+
+function ERROR_STATUS_OF(code: ErrorCode): number {
+  return new AppError(code).status;
+}
+
+/** Connection-level failures (PG down, SQLite busy) answer 503 quickly instead of 500. */
+function isDatabaseDown(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', 'SQLITE_BUSY', 'ETIMEDOUT'].includes(e.code ?? '') ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')
+  );
+}
