@@ -5,7 +5,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -31,7 +31,14 @@ const API_DESCRIPTION =
   'Les ressources portent sur l’organisation courante : changez-la avec POST /api/me/organization. Erreurs : {code, message, details}.';
 
 /** Builds the Fastify instance from the modules; main.ts listens, tests use app.inject. */
-export async function buildApp(options: BuildOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+export interface BuiltApp {
+  app: FastifyInstance;
+  deps: Deps;
+  /** Every route registered, with its config (the authorization matrix test walks them). */
+  routes: RouteOptions[];
+}
+
+export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config, database } = options;
   const deps: Deps = {
     config,
@@ -45,6 +52,10 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,7 +72,7 @@ export async function buildApp(options: BuildOptions): Promise<{ app: FastifyIns
   for (const mod of MODULES) await app.register(async (scoped) => mod(scoped, deps));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await serveWeb(app);
-  return { app, deps };
+  return { app, deps, routes };
 }
 
 /** Serves the built web app and falls back to index.html for client-side routes. */

@@ -55,7 +55,7 @@ export function registerAuthHooks(app: FastifyInstance, database: Database): voi
   });
   app.addHook('preValidation', async (request) => {
     const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/') || config.public) return;
+    if (!request.url.startsWith('/api/') || config.public || isDocs(request)) return;
     const actor = request.actor;
     if (!actor) throw new AppError('unauthenticated');
     if (actor.mfaPending && !config.allowMfaPending) throw new AppError('mfa_required');
@@ -80,6 +80,11 @@ export function registerAuthHooks(app: FastifyInstance, database: Database): voi
     }
     authorize(actor, action);
   });
+}
+
+/** The interactive API documentation (swagger-ui, registered by its plugin) is public like the OpenAPI file. */
+function isDocs(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith('/api/docs') ?? false;
 }
 
 function checkCsrf(request: FastifyRequest): void {

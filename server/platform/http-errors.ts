@@ -33,7 +33,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, error.status, { code: error.code, message: translate(locale, error.messageKey, error.vars), details: error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => (v.params as { issue: ZodError['issues'][number] }).issue);
+      const issues = error.validation.map(
+        (v) => ({ ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }) as unknown as ZodError['issues'][number],
+      );
       const prefix = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
       return send(reply, 400, {
         code: 'validation_failed',

@@ -41,8 +41,8 @@ function fill(text: string, vars: Record<string, unknown>): string {
 export function issueMessage(issue: Issue, locale: Locale): string {
   if (issue.message && MESSAGES.fr[issue.message]) return translate(locale, issue.message);
   const own = OWN[locale];
-  const i = issue as Issue & { minimum?: number; maximum?: number; origin?: string; input?: unknown; format?: string; keys?: string[] };
-  if (i.code === 'invalid_type' && i.input === undefined) return own.required;
+  const i = issue as Issue & { minimum?: number; maximum?: number; origin?: string; format?: string; keys?: string[] };
+  if (i.code === 'invalid_type' && /received undefined/.test(i.message)) return own.required;
   if (i.code === 'too_small' && i.origin === 'string') return i.minimum === 1 ? own.required : fill(own.min_chars, { n: i.minimum });
   if (i.code === 'too_big' && i.origin === 'string') return fill(own.max_chars, { n: i.maximum });
   if (i.code === 'too_small' && i.origin === 'number') return fill(own.min_value, { n: i.minimum });

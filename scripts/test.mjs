@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Runs every suite that proves Relais works and ends with "N passed, N failed".
+// Steps: typecheck, lint, web build, unit+integration on SQLite, the same on PostgreSQL, e2e in Chromium.
+// With CI=true a missing PostgreSQL or Chromium is a failure; otherwise that suite is skipped with a note.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results = path.join(root, '.test-results');
+mkdirSync(results, { recursive: true });
+const CI = process.env.CI === 'true' || process.env.CI === '1';
+const only = process.argv.slice(2); // e.g. `npm test -- sqlite e2e`
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const want = (name) => only.length === 0 || only.includes(name);
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n━━ ${label} ━━`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`━━ ${label}: ${r.status === 0 ? 'ok' : 'ÉCHEC'} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return r.status === 0;
+}
+
+function check(label, cmd, args) {
+  if (run(label, cmd, args)) totals.passed++;
+  else totals.failed++;
+}
+
+function files(dir, suffix) {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p, suffix));
+    else if (name.endsWith(suffix)) out.push(path.relative(root, p));
+  }
+  return out.sort();
+}
+
+function nodeTests(label, testFiles, env, tap) {
+  const tapFile = path.join(results, tap);
+  const ok = run(label, process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=120000',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    ...testFiles,
+  ], env);
+  const tapText = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  const count = (k) => Number(tapText.match(new RegExp(`^# ${k} (\\d+)`, 'm'))?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail') + (ok || count('fail') > 0 ? 0 : 1);
+  totals.skipped += count('skipped');
+}
+
+async function postgresAvailable() {
+  const client = new pg.Client({ connectionString: process.env.RELAIS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function unavailable(what) {
+  if (CI) {
+    console.error(`\n✗ ${what} est indisponible alors que CI=true : échec.`);
+    totals.failed++;
+  } else {
+    console.warn(`\n! ${what} indisponible : suite ignorée (elle est obligatoire avec CI=true).`);
+    totals.skipped++;
+  }
+}
+
+const serverTests = [...files(path.join(root, 'server'), '.test.ts'), ...files(path.join(root, 'common'), '.test.ts')];
+if (want('typecheck')) check('Typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+if (want('lint')) check('Lint (biome)', 'npx', ['biome', 'check', '.']);
+if (want('sqlite')) nodeTests('Unitaires + intégration (SQLite)', serverTests, { RELAIS_TEST_DB: 'sqlite' }, 'sqlite.tap');
+if (want('postgres')) {
+  if (await postgresAvailable()) nodeTests('Unitaires + intégration (PostgreSQL)', serverTests, { RELAIS_TEST_DB: 'postgres' }, 'postgres.tap');
+  else unavailable('PostgreSQL (127.0.0.1:5432)');
+}
+if (want('e2e')) {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) unavailable(`Chromium (${chromium})`);
+  else if (!run('Construction de l’application web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) totals.failed++;
+  else nodeTests('Bout en bout (Chromium + axe-core)', files(path.join(root, 'e2e'), '.test.ts'), { RELAIS_TEST_DB: 'sqlite' }, 'e2e.tap');
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,62 @@
+import type { Role } from '../../common/roles.ts';
+import { openSession } from '../modules/auth/session.ts';
+import { createFunction } from '../modules/org/functions.service.ts';
+import { createSite } from '../modules/org/sites.service.ts';
+import { createTeam } from '../modules/org/teams.service.ts';
+import { createUser, updateUser } from '../modules/people/people.service.ts';
+import { systemActor } from '../platform/actor.ts';
+import { type Ctx, withTransaction } from '../platform/context.ts';
+import type { Deps } from '../platform/deps.ts';
+import { newId, nowIso } from '../platform/ids.ts';
+import type { Session } from './harness.ts';
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+
+export function systemCtx(deps: Deps, organizationId: string | null): Ctx {
+  return { database: deps.database, events: deps.events, actor: systemActor(organizationId), ip: '127.0.0.1' };
+}
+
+/** Test data goes through the services (and so through the audit chain), never hand-written SQL. */
+export async function newOrganization(deps: Deps, name = unique('Organisation')): Promise<string> {
+  const id = newId();
+  await withTransaction(systemCtx(deps, id), async (trx, record) => {
+    const now = nowIso();
+    await trx.insertInto('organizations').values({ id, name, slug: unique('org').toLowerCase(), require_mfa_staff: false, created_at: now, updated_at: now }).execute();
+    await record({ action: 'org.created', targetType: 'organization', targetId: id, summary: { name } });
+  });
+  return id;
+}
+
+const HOURS = { mon: [['08:30', '12:30'], ['13:30', '17:30']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } as never;
+
+export async function newSite(deps: Deps, organizationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const input = { name: unique('Site'), address: '1 rue de la Paix, 75002 Paris', timezone: 'Europe/Paris', holidayRegion: 'metropole' as const, businessHours: HOURS, ...overrides };
+  return (await createSite(systemCtx(deps, organizationId), { organizationId }, input as never)).id;
+}
+
+export async function newFunction(deps: Deps, organizationId: string): Promise<string> {
+  const code = unique('F').replace(/[^A-Za-z0-9]/g, '').slice(-18);
+  return (await createFunction(systemCtx(deps, organizationId), { organizationId }, { name: `Fonction ${code}`, code })).id;
+}
+
+export async function newTeam(deps: Deps, organizationId: string): Promise<string> {
+  const input = { name: unique('Équipe'), model: 'shared_pool' as const, coordinatorId: null, providerName: null, contractRef: null, siteIds: [], functionIds: [], memberIds: [] };
+  return (await createTeam(systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+export async function newMember(deps: Deps, organizationId: string, role: Role, siteId: string | null = null, email = `${unique(role)}@test.test`): Promise<string> {
+  const ctx = systemCtx(deps, organizationId);
+  return (await createUser(deps, ctx, { organizationId }, { email, displayName: `Personne ${role}`, role, siteId }, { passwordHash: 'not-a-valid-hash' })).id;
+}
+
+export async function setHomeSite(deps: Deps, organizationId: string, userId: string, siteId: string | null): Promise<void> {
+  const m = await deps.database.db.selectFrom('memberships').select('version').where('user_id', '=', userId).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
+  await updateUser(systemCtx(deps, organizationId), { organizationId }, userId, { siteId, version: m.version });
+}
+
+/** A session opened directly (no password hashing): fast enough for the thousand requests of the matrix. */
+export async function sessionFor(deps: Deps, userId: string, organizationId: string | null): Promise<Session> {
+  const s = await openSession(deps.database.db, { userId, organizationId, mfaPending: false, ip: '127.0.0.1', userAgent: 'test' });
+  return { cookie: `relais_session=${s.token}`, csrf: s.csrfToken };
+}
