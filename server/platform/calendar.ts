@@ -15,6 +15,7 @@ export interface Holiday {
 }
 
 const cache = new Map<string, Holidays>();
+const yearCache = new Map<string, Holiday[]>();
 
 function engine(region: string, locale: Locale): Holidays {
   const key = `${region}:${locale}`;
@@ -29,10 +30,17 @@ function engine(region: string, locale: Locale): Holidays {
 
 /** Public holidays of a French holiday region for one year (Alsace-Moselle and overseas included). */
 export function holidaysFor(region: string, year: number, locale: Locale = 'fr'): Holiday[] {
-  return engine(region, locale)
-    .getHolidays(year)
-    .filter((h) => h.type === 'public')
-    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+  const key = `${region}:${year}:${locale}`;
+  let list = yearCache.get(key);
+  if (!list) {
+    // date-holidays recomputes its rules on every call (~10 ms): a year's list never changes, keep it.
+    list = engine(region, locale)
+      .getHolidays(year)
+      .filter((h) => h.type === 'public')
+      .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+    yearCache.set(key, list);
+  }
+  return list;
 }
 
 /** True when the local date is a public holiday or inside a custom closure of the site. */

@@ -19,7 +19,7 @@ const OWN: Record<Locale, Record<string, string>> = {
     max_value: 'Doit être inférieur ou égal à {n}.',
     choice: 'Valeur non autorisée.',
     email: 'Adresse e-mail invalide.',
-    unknown_key: 'Champ inconnu : {keys}.',
+    unknown_key: 'Champ inconnu\u00a0: {keys}.',
   },
   en: {
     required: 'Required field.',
