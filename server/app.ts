@@ -15,8 +15,10 @@ import { FieldCipher } from './platform/crypto.ts';
 import type { Deps } from './platform/deps.ts';
 import { EventBus } from './platform/events.ts';
 import { registerErrorHandling } from './platform/http-errors.ts';
+import { registerIdempotency } from './platform/idempotency.ts';
 import { type Mailer, OutboxMailer } from './platform/mailer.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import { LocalDiskStorage } from './platform/storage.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -46,6 +48,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     events: new EventBus(),
     mailer: options.mailer ?? new OutboxMailer(config.dataDir, config.smtp.from),
     cipher: new FieldCipher(config.secretKey),
+    storage: new LocalDiskStorage(config.dataDir),
   };
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -68,6 +71,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerErrorHandling(app);
   registerAuthHooks(app, database);
+  registerIdempotency(app, database);
   registerMetrics(app, database);
   for (const mod of MODULES) await app.register(async (scoped) => mod(scoped, deps));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

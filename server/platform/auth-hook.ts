@@ -66,7 +66,9 @@ export function registerAuthHooks(app: FastifyInstance, database: Database): voi
     const action = config.action;
     if (!action) throw new AppError('forbidden'); // deny by default: a route must declare its action
     if (action.startsWith('self.')) return;
-    if (!action.startsWith('platform.') && actor.organizationId && mustEnrolMfa(actor, await orgRequiresMfa(database, actor.organizationId))) {
+    // Tokens are created from a session that already passed the organisation's MFA rule.
+    const enrolCheck = actor.via === 'session' && !action.startsWith('platform.') && actor.organizationId;
+    if (enrolCheck && mustEnrolMfa(actor, await orgRequiresMfa(database, actor.organizationId ?? ''))) {
       throw new AppError('mfa_enrolment_required');
     }
     if (config.resource) {

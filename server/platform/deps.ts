@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { FieldCipher } from './crypto.ts';
 import type { EventBus } from './events.ts';
 import type { Mailer } from './mailer.ts';
+import type { Storage } from './storage.ts';
 
 /** Long-lived services built once in app.ts and handed to every module plugin. */
 export interface Deps {
@@ -11,4 +12,5 @@ export interface Deps {
   events: EventBus;
   mailer: Mailer;
   cipher: FieldCipher;
+  storage: Storage;
 }

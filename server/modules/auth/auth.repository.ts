@@ -99,5 +99,5 @@ export async function resolveToken(db: Kdb, token: string): Promise<Actor | null
   if (!t.last_used_at || Date.parse(t.last_used_at) + TOUCH_EVERY_MS < Date.now()) {
     await db.updateTable('api_tokens').set({ last_used_at: nowIso() }).where('id', '=', t.id).execute();
   }
-  return toActor(user, m, { via: 'token', tokenId: t.id, scopes: t.scopes, totpEnabled: true });
+  return toActor(user, m, { via: 'token', tokenId: t.id, scopes: t.scopes });
 }
