@@ -35,17 +35,34 @@ async function load(label: string, request: () => Promise<Response>) {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   latencies.sort((a, b) => a - b);
   const r = (n: number) => Math.round(n * 100) / 100;
-  return { route: label, requests: latencies.length, errors, rps: r(latencies.length / SECONDS), p50_ms: r(percentile(latencies, 50)), p95_ms: r(percentile(latencies, 95)), p99_ms: r(percentile(latencies, 99)) };
+  return {
+    route: label,
+    requests: latencies.length,
+    errors,
+    rps: r(latencies.length / SECONDS),
+    p50_ms: r(percentile(latencies, 50)),
+    p95_ms: r(percentile(latencies, 95)),
+    p99_ms: r(percentile(latencies, 99)),
+  };
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'relais-bench-'));
-const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', LOG_LEVEL: 'silent', PORT: '0' });
+const config = loadConfig({
+  DATA_DIR: dataDir,
+  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+  LOG_LEVEL: 'silent',
+  PORT: '0',
+});
 const database = await openDatabase(config.databaseUrl);
 await migrateToLatest(database);
 const { app, deps } = await buildApp({ config, database, logger: false });
 await seedDemo(deps);
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'referent@horizon.test', password: 'relais-demo' }) });
+const login = await fetch(`${address}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'referent@horizon.test', password: 'relais-demo' }),
+});
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
 const get = (url: string) => () => fetch(`${address}${url}`, { headers: { cookie } });
 
@@ -59,10 +76,20 @@ for (const [label, fn] of [
 ] as const) {
   results.push(await load(label, fn));
 }
-const report = { dialect: database.dialect, concurrency: CONCURRENCY, seconds: SECONDS, node: process.version, at: new Date().toISOString(), results };
+const report = {
+  dialect: database.dialect,
+  concurrency: CONCURRENCY,
+  seconds: SECONDS,
+  node: process.version,
+  at: new Date().toISOString(),
+  results,
+};
 console.table(results);
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
-writeFileSync(path.join(import.meta.dirname, 'results', `foundation-${database.dialect}.json`), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(
+  path.join(import.meta.dirname, 'results', `foundation-${database.dialect}.json`),
+  `${JSON.stringify(report, null, 2)}\n`,
+);
 await app.close();
 await database.destroy();
 rmSync(dataDir, { recursive: true, force: true });

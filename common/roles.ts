@@ -1,13 +1,5 @@
 /** Roles a membership can hold inside an organisation. `operator` is platform-wide (users.is_operator). */
-export const ROLES = [
-  'requester',
-  'assistant',
-  'coordinator',
-  'org_admin',
-  'external_agent',
-  'dpo',
-  'executive',
-] as const;
+export const ROLES = ['requester', 'assistant', 'coordinator', 'org_admin', 'external_agent', 'dpo', 'executive'] as const;
 export type Role = (typeof ROLES)[number];
 export type ActorRole = Role | 'operator';
 export const ALL_ROLES: readonly ActorRole[] = [...ROLES, 'operator'];

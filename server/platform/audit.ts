@@ -21,7 +21,7 @@ export interface AuditEntry {
 type Hashed = Omit<Selectable<AuditLogTable>, 'hash' | 'summary'> & { summary: Record<string, unknown> };
 
 /** Stable JSON (sorted keys) so that the hash does not depend on key order or the dialect. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -33,8 +33,7 @@ function canonical(value: unknown): string {
 }
 
 export function hashRow(row: Hashed): string {
-  const { id, organization_id, seq, actor_id, actor_label, action, target_type, target_id, summary, ip, created_at } =
-    row;
+  const { id, organization_id, seq, actor_id, actor_label, action, target_type, target_id, summary, ip, created_at } = row;
   const body = canonical({
     id,
     organization_id,
@@ -116,13 +115,29 @@ export async function verifyChain(db: Kdb, chain: string): Promise<ChainReport> 
     prev = row.hash;
   }
   const head = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('organization_id', '=', chain).executeTakeFirst();
+  if (!head && rows.length > 0) {
+    return {
+      chain,
+      rows: rows.length,
+      ok: false,
+      firstBroken: { id: '-', seq: rows.length + 1, reason: 'tête de chaîne absente' },
+    };
+  }
   if (head && (Number(head.seq) !== rows.length || head.hash !== prev)) {
-    return { chain, rows: rows.length, ok: false, firstBroken: { id: '-', seq: rows.length + 1, reason: 'lignes supprimées en fin de chaîne' } };
+    return {
+      chain,
+      rows: rows.length,
+      ok: false,
+      firstBroken: { id: '-', seq: rows.length + 1, reason: 'lignes supprimées en fin de chaîne' },
+    };
   }
   return { chain, rows: rows.length, ok: true };
 }
 
+/** Every chain known to the heads or to the rows, so that deleting a chain's head does not hide it. */
 export async function verifyAll(db: Kdb): Promise<ChainReport[]> {
-  const chains = await db.selectFrom('audit_heads').select('organization_id').execute();
-  return Promise.all(chains.map((c) => verifyChain(db, c.organization_id)));
+  const heads = await db.selectFrom('audit_heads').select('organization_id').execute();
+  const logged = await db.selectFrom('audit_log').select('organization_id').distinct().execute();
+  const chains = [...new Set([...heads, ...logged].map((c) => c.organization_id))].sort();
+  return Promise.all(chains.map((c) => verifyChain(db, c)));
 }

@@ -55,7 +55,8 @@ export function registerAuthHooks(app: FastifyInstance, database: Database): voi
   });
   app.addHook('preValidation', async (request) => {
     const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/') || config.public || isDocs(request)) return;
+    // An unknown route is not a resource: the not-found handler answers 404 whoever asks.
+    if (request.is404 || !request.url.startsWith('/api/') || config.public || isDocs(request)) return;
     const actor = request.actor;
     if (!actor) throw new AppError('unauthenticated');
     if (actor.mfaPending && !config.allowMfaPending) throw new AppError('mfa_required');
@@ -94,8 +95,17 @@ function checkCsrf(request: FastifyRequest): void {
   if (!sent || sent !== request.actor?.csrfToken) throw new AppError('csrf_failed');
 }
 
+/** True when the actor's organisation demands TOTP from staff and this staff member has not enrolled yet. */
+export async function enrolmentRequired(database: Database, actor: Actor): Promise<boolean> {
+  return !!actor.organizationId && mustEnrolMfa(actor, await orgRequiresMfa(database, actor.organizationId));
+}
+
 async function orgRequiresMfa(database: Database, organizationId: string): Promise<boolean> {
-  const row = await database.db.selectFrom('organizations').select('require_mfa_staff').where('id', '=', organizationId).executeTakeFirst();
+  const row = await database.db
+    .selectFrom('organizations')
+    .select('require_mfa_staff')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
   return !!row?.require_mfa_staff;
 }
 

@@ -21,7 +21,7 @@ function engine(region: string, locale: Locale): Holidays {
   const key = `${region}:${locale}`;
   let h = cache.get(key);
   if (!h) {
-    const opts = { languages: [locale], types: ['public'] as ('public')[] };
+    const opts = { languages: [locale], types: ['public'] as 'public'[] };
     h = region === 'metropole' ? new Holidays('FR', opts) : new Holidays('FR', region, opts);
     cache.set(key, h);
   }
@@ -46,7 +46,10 @@ export function holidaysFor(region: string, year: number, locale: Locale = 'fr')
 /** True when the local date is a public holiday or inside a custom closure of the site. */
 export function isClosedDay(region: string, closures: Closure[], isoDate: string): boolean {
   const year = Number(isoDate.slice(0, 4));
-  return holidaysFor(region, year).some((h) => h.date === isoDate) || closures.some((c) => c.starts_on <= isoDate && isoDate <= c.ends_on);
+  return (
+    holidaysFor(region, year).some((h) => h.date === isoDate) ||
+    closures.some((c) => c.starts_on <= isoDate && isoDate <= c.ends_on)
+  );
 }
 
 /** Local time, open-now and next holiday of a site, computed in the site's own time zone. */
@@ -61,6 +64,13 @@ export function siteClock(
   const hhmm = local.toFormat('HH:mm');
   const ranges = site.business_hours[WEEKDAYS[local.weekday - 1]] ?? [];
   const openNow = !isClosedDay(site.holiday_region, closures, date) && ranges.some(([from, to]) => from <= hhmm && hhmm < to);
-  const upcoming = [...holidaysFor(site.holiday_region, local.year, locale), ...holidaysFor(site.holiday_region, local.year + 1, locale)];
-  return { localTime: local.toISO({ suppressMilliseconds: true }) ?? '', openNow, nextHoliday: upcoming.find((h) => h.date >= date) ?? null };
+  const upcoming = [
+    ...holidaysFor(site.holiday_region, local.year, locale),
+    ...holidaysFor(site.holiday_region, local.year + 1, locale),
+  ];
+  return {
+    localTime: local.toISO({ suppressMilliseconds: true }) ?? '',
+    openNow,
+    nextHoliday: upcoming.find((h) => h.date >= date) ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Database, Kdb } from '../db/database.ts';
 import type { Actor } from './actor.ts';
-import { type AuditEntry, appendAudit } from './audit.ts';
+import { type AuditEntry, appendAudit, canonical } from './audit.ts';
 import type { EventBus } from './events.ts';
 import { nowIso } from './ids.ts';
 
@@ -42,7 +42,14 @@ export async function withTransaction<T>(
   const at = nowIso();
   for (const e of recorded) {
     if (!e.organizationId) continue;
-    ctx.events.publish({ organizationId: e.organizationId, action: e.action, targetType: e.targetType, targetId: e.targetId, actorId: e.actorId, at });
+    ctx.events.publish({
+      organizationId: e.organizationId,
+      action: e.action,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      actorId: e.actorId,
+      at,
+    });
   }
   return result;
 }
@@ -52,7 +59,8 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after)) {
     if (key === 'updated_at' || key === 'version') continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
+    // Key order does not count: PostgreSQL's jsonb hands objects back with their keys reordered.
+    if (canonical(before[key]) !== canonical(after[key])) changes[key] = { from: before[key], to: after[key] };
   }
   return { changes };
 }

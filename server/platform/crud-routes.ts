@@ -39,17 +39,28 @@ export function registerCrud<C, P>(fastify: FastifyInstance, deps: Deps, spec: C
   app.get(path, { config: { action: `${r}.read` }, schema: doc(tag, s[0]) }, async (request) => ({
     items: await service.list(ctxOf(deps, request), scopeOfRequest(request)),
   }));
-  app.post(path, { config: { action: `${r}.create` }, schema: { ...doc(tag, s[1]), body: spec.create } }, async (request, reply) =>
-    reply.status(201).send(await service.create(ctxOf(deps, request), scopeOfRequest(request), request.body as C)),
+  app.post(
+    path,
+    { config: { action: `${r}.create` }, schema: { ...doc(tag, s[1]), body: spec.create } },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(ctxOf(deps, request), scopeOfRequest(request), request.body as C)),
   );
-  app.get(one, { config: { action: `${r}.read`, resource: r }, schema: { ...doc(tag, s[2]), params: ZIdParam } }, async (request) =>
-    service.get(ctxOf(deps, request), scopeOfRequest(request), request.params.id),
+  app.get(
+    one,
+    { config: { action: `${r}.read`, resource: r }, schema: { ...doc(tag, s[2]), params: ZIdParam } },
+    async (request) => service.get(ctxOf(deps, request), scopeOfRequest(request), request.params.id),
   );
-  app.patch(one, { config: { action: `${r}.update`, resource: r }, schema: { ...doc(tag, s[3]), params: ZIdParam, body: spec.patch } }, async (request) =>
-    service.update(ctxOf(deps, request), scopeOfRequest(request), request.params.id, request.body as P),
+  app.patch(
+    one,
+    { config: { action: `${r}.update`, resource: r }, schema: { ...doc(tag, s[3]), params: ZIdParam, body: spec.patch } },
+    async (request) => service.update(ctxOf(deps, request), scopeOfRequest(request), request.params.id, request.body as P),
   );
-  app.delete(one, { config: { action: `${r}.delete`, resource: r }, schema: { ...doc(tag, s[4]), params: ZIdParam } }, async (request, reply) => {
-    await service.remove(ctxOf(deps, request), scopeOfRequest(request), request.params.id);
-    return noContent(reply);
-  });
+  app.delete(
+    one,
+    { config: { action: `${r}.delete`, resource: r }, schema: { ...doc(tag, s[4]), params: ZIdParam } },
+    async (request, reply) => {
+      await service.remove(ctxOf(deps, request), scopeOfRequest(request), request.params.id);
+      return noContent(reply);
+    },
+  );
 }

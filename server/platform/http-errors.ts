@@ -30,11 +30,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const locale = localeOf(request);
     if (error instanceof AppError) {
       if (error.code === 'rate_limited' && error.vars.retryAfter) reply.header('retry-after', error.vars.retryAfter);
-      return send(reply, error.status, { code: error.code, message: translate(locale, error.messageKey, error.vars), details: error.details });
+      return send(reply, error.status, {
+        code: error.code,
+        message: translate(locale, error.messageKey, error.vars),
+        details: error.details,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map(
-        (v) => ({ ...v.params, code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }) as unknown as ZodError['issues'][number],
+        (v) =>
+          ({
+            ...v.params,
+            code: v.keyword,
+            message: v.message,
+            path: v.instancePath.split('/').filter(Boolean),
+          }) as unknown as ZodError['issues'][number],
       );
       const prefix = error.validationContext === 'body' ? '' : (error.validationContext ?? '');
       return send(reply, 400, {
@@ -49,7 +59,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, ERROR_STATUS_OF(mapped[0]), { code: mapped[0], message: translate(locale, mapped[1], { minutes }) });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return send(reply, error.statusCode === 404 ? 404 : 400, { code: error.statusCode === 404 ? 'not_found' : 'bad_request', message: translate(locale, 'bad_request') });
+      return send(reply, error.statusCode === 404 ? 404 : 400, {
+        code: error.statusCode === 404 ? 'not_found' : 'bad_request',
+        message: translate(locale, 'bad_request'),
+      });
     }
     if (isDatabaseDown(error)) return send(reply, 503, { code: 'unavailable', message: translate(locale, 'unavailable') });
     request.log.error({ err: error }, 'unhandled error');

@@ -26,7 +26,10 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
     const id = sha256(`${request.actor.userId}\n${key}`);
     const route = `${request.method} ${request.url}`;
     try {
-      await database.db.insertInto('idempotency_keys').values({ id, user_id: request.actor.userId, route, status_code: PENDING, response: 'null', created_at: nowIso() }).execute();
+      await database.db
+        .insertInto('idempotency_keys')
+        .values({ id, user_id: request.actor.userId, route, status_code: PENDING, response: 'null', created_at: nowIso() })
+        .execute();
       request.idempotencyId = id;
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -39,7 +42,11 @@ export function registerIdempotency(app: FastifyInstance, database: Database): v
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
       await database.db.deleteFrom('idempotency_keys').where('id', '=', id).execute();
     } else {
-      await database.db.updateTable('idempotency_keys').set({ status_code: reply.statusCode, response: payload }).where('id', '=', id).execute();
+      await database.db
+        .updateTable('idempotency_keys')
+        .set({ status_code: reply.statusCode, response: payload })
+        .where('id', '=', id)
+        .execute();
     }
     return payload;
   });
@@ -54,6 +61,8 @@ async function replay(database: Database, id: string, route: string, reply: Fast
   if (row.route !== route) throw new AppError('unprocessable', 'idempotency_mismatch');
   if (row.status_code === PENDING) throw new AppError('conflict', 'idempotency_in_progress');
   reply.header('idempotent-replayed', 'true');
-  return reply.status(row.status_code).type('application/json; charset=utf-8').send(typeof row.response === 'string' ? row.response : JSON.stringify(row.response));
+  return reply
+    .status(row.status_code)
+    .type('application/json; charset=utf-8')
+    .send(typeof row.response === 'string' ? row.response : JSON.stringify(row.response));
 }
-

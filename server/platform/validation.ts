@@ -20,6 +20,7 @@ const OWN: Record<Locale, Record<string, string>> = {
     choice: 'Valeur non autorisée.',
     email: 'Adresse e-mail invalide.',
     unknown_key: 'Champ inconnu\u00a0: {keys}.',
+    type: 'Type de valeur invalide.',
   },
   en: {
     required: 'Required field.',
@@ -30,6 +31,7 @@ const OWN: Record<Locale, Record<string, string>> = {
     choice: 'Value not allowed.',
     email: 'Invalid e-mail address.',
     unknown_key: 'Unknown field: {keys}.',
+    type: 'Invalid value type.',
   },
 };
 
@@ -43,14 +45,19 @@ export function issueMessage(issue: Issue, locale: Locale): string {
   const own = OWN[locale];
   const i = issue as Issue & { minimum?: number; maximum?: number; origin?: string; format?: string; keys?: string[] };
   if (i.code === 'invalid_type' && /received undefined/.test(i.message)) return own.required;
-  if (i.code === 'too_small' && i.origin === 'string') return i.minimum === 1 ? own.required : fill(own.min_chars, { n: i.minimum });
+  // The issue reaching here has lost its input, so zod's own text would claim « undefined received ».
+  if (i.code === 'invalid_type') return own.type;
+  if (i.code === 'too_small' && i.origin === 'string')
+    return i.minimum === 1 ? own.required : fill(own.min_chars, { n: i.minimum });
   if (i.code === 'too_big' && i.origin === 'string') return fill(own.max_chars, { n: i.maximum });
   if (i.code === 'too_small' && i.origin === 'number') return fill(own.min_value, { n: i.minimum });
   if (i.code === 'too_big' && i.origin === 'number') return fill(own.max_value, { n: i.maximum });
   if (i.code === 'invalid_value') return own.choice;
   if (i.code === 'invalid_format' && i.format === 'email') return own.email;
   if (i.code === 'unrecognized_keys') return fill(own.unknown_key, { keys: (i.keys ?? []).join(', ') });
-  return zodLocales[locale](issue as never)?.toString() ?? issue.message;
+  const text = zodLocales[locale](issue as never)?.toString() ?? issue.message;
+  // zod's French catalogue puts a plain space before « : » — French typography wants a non-breaking one.
+  return locale === 'fr' ? text.replace(/ ([:;?!»])/g, '\u00a0$1') : text;
 }
 
 export function fieldErrors(issues: readonly Issue[], locale: Locale, prefix = ''): FieldError[] {

@@ -8,7 +8,11 @@ type Row = Record<string, unknown> & { id: string; version: number };
 
 /** Loads one row of the actor's organisation or throws 404. */
 export async function findOrThrow(db: Kdb, scope: Scope, table: TenantTable, id: string): Promise<Row> {
-  const row = await tenant.selectFrom(db, scope, table).selectAll().where('id' as never, '=', id as never).executeTakeFirst();
+  const row = await tenant
+    .selectFrom(db, scope, table)
+    .selectAll()
+    .where('id' as never, '=', id as never)
+    .executeTakeFirst();
   if (!row) throw notFound();
   return row as unknown as Row;
 }

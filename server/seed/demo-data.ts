@@ -8,14 +8,57 @@ const SPLIT: [string, string][] = [
   ['08:30', '12:30'],
   ['13:30', '17:30'],
 ];
-const weekdays = (ranges: [string, string][]) => ({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: [], sun: [] });
+const weekdays = (ranges: [string, string][]) => ({
+  mon: ranges,
+  tue: ranges,
+  wed: ranges,
+  thu: ranges,
+  fri: ranges,
+  sat: [],
+  sun: [],
+});
 
 export const HORIZON_SITES: (TSiteInput & { key: string })[] = [
-  { key: 'lyon', name: 'Lyon — Siège', address: '12 quai Saint-Antoine, 69002 Lyon', timezone: 'Europe/Paris', holidayRegion: 'metropole', businessHours: weekdays(SPLIT) },
-  { key: 'strasbourg', name: 'Strasbourg — Usine', address: '4 rue du Port-du-Rhin, 67100 Strasbourg', timezone: 'Europe/Paris', holidayRegion: '67', businessHours: weekdays(SPLIT) },
-  { key: 'marseille', name: 'Marseille — Agence', address: '25 boulevard de Paris, 13002 Marseille', timezone: 'Europe/Paris', holidayRegion: 'metropole', businessHours: weekdays(SPLIT) },
-  { key: 'lille', name: 'Lille — Entrepôt', address: '180 rue de l’Épinette, 59810 Lesquin', timezone: 'Europe/Paris', holidayRegion: 'metropole', businessHours: weekdays([['07:00', '15:00']]) },
-  { key: 'reunion', name: 'Saint-Denis — Agence La Réunion', address: '10 rue de Paris, 97400 Saint-Denis', timezone: 'Indian/Reunion', holidayRegion: 'RE', businessHours: weekdays(SPLIT) },
+  {
+    key: 'lyon',
+    name: 'Lyon — Siège',
+    address: '12 quai Saint-Antoine, 69002 Lyon',
+    timezone: 'Europe/Paris',
+    holidayRegion: 'metropole',
+    businessHours: weekdays(SPLIT),
+  },
+  {
+    key: 'strasbourg',
+    name: 'Strasbourg — Usine',
+    address: '4 rue du Port-du-Rhin, 67100 Strasbourg',
+    timezone: 'Europe/Paris',
+    holidayRegion: '67',
+    businessHours: weekdays(SPLIT),
+  },
+  {
+    key: 'marseille',
+    name: 'Marseille — Agence',
+    address: '25 boulevard de Paris, 13002 Marseille',
+    timezone: 'Europe/Paris',
+    holidayRegion: 'metropole',
+    businessHours: weekdays(SPLIT),
+  },
+  {
+    key: 'lille',
+    name: 'Lille — Entrepôt',
+    address: '180 rue de l’Épinette, 59810 Lesquin',
+    timezone: 'Europe/Paris',
+    holidayRegion: 'metropole',
+    businessHours: weekdays([['07:00', '15:00']]),
+  },
+  {
+    key: 'reunion',
+    name: 'Saint-Denis — Agence La Réunion',
+    address: '10 rue de Paris, 97400 Saint-Denis',
+    timezone: 'Indian/Reunion',
+    holidayRegion: 'RE',
+    businessHours: weekdays(SPLIT),
+  },
 ];
 
 export const HORIZON_FUNCTIONS = [
@@ -91,7 +134,14 @@ export const HORIZON_CLOSURES = [
 ];
 
 export const BELLEVUE = {
-  site: { key: 'nantes', name: 'Nantes — Atelier', address: '3 rue de la Tannerie, 44000 Nantes', timezone: 'Europe/Paris', holidayRegion: 'metropole' as const, businessHours: weekdays(SPLIT) },
+  site: {
+    key: 'nantes',
+    name: 'Nantes — Atelier',
+    address: '3 rue de la Tannerie, 44000 Nantes',
+    timezone: 'Europe/Paris',
+    holidayRegion: 'metropole' as const,
+    businessHours: weekdays(SPLIT),
+  },
   functions: [{ name: 'Administration', code: 'ADM' }],
   people: [
     { email: 'referent@bellevue.test', name: 'Hugo Lambert', role: 'org_admin', site: 'nantes' },

@@ -9,7 +9,16 @@ import type { Ctx } from '../platform/context.ts';
 import { withTransaction } from '../platform/context.ts';
 import type { Deps } from '../platform/deps.ts';
 import { newId, nowIso } from '../platform/ids.ts';
-import { BELLEVUE, DEMO_PASSWORD, type DemoPerson, HORIZON_CLOSURES, HORIZON_FUNCTIONS, HORIZON_PEOPLE, HORIZON_SITES, HORIZON_TEAMS } from './demo-data.ts';
+import {
+  BELLEVUE,
+  DEMO_PASSWORD,
+  type DemoPerson,
+  HORIZON_CLOSURES,
+  HORIZON_FUNCTIONS,
+  HORIZON_PEOPLE,
+  HORIZON_SITES,
+  HORIZON_TEAMS,
+} from './demo-data.ts';
 
 /** True when the database holds no organisation yet (first start). */
 export async function isEmpty(deps: Deps): Promise<boolean> {
@@ -22,7 +31,10 @@ async function newOrg(deps: Deps, name: string, slug: string): Promise<Ctx> {
   const ctx: Ctx = { database: deps.database, events: deps.events, actor: systemActor(id), ip: '127.0.0.1' };
   await withTransaction(ctx, async (trx, record) => {
     const now = nowIso();
-    await trx.insertInto('organizations').values({ id, name, slug, require_mfa_staff: false, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('organizations')
+      .values({ id, name, slug, require_mfa_staff: false, created_at: now, updated_at: now })
+      .execute();
     await record({ action: 'org.created', targetType: 'organization', targetId: id, summary: { name, demo: true } });
   });
   return ctx;
@@ -32,7 +44,12 @@ async function addPeople(deps: Deps, ctx: Ctx, people: DemoPerson[], siteIds: Ma
   const scope = { organizationId: ctx.actor?.organizationId ?? '' };
   const ids = new Map<string, string>();
   for (const p of people) {
-    const input = { email: p.email, displayName: p.name, role: p.role as Role, siteId: p.site ? (siteIds.get(p.site) ?? null) : null };
+    const input = {
+      email: p.email,
+      displayName: p.name,
+      role: p.role as Role,
+      siteId: p.site ? (siteIds.get(p.site) ?? null) : null,
+    };
     ids.set(p.email, (await createUser(deps, ctx, scope, input, { passwordHash })).id);
   }
   return ids;
@@ -70,7 +87,21 @@ async function seedOperator(deps: Deps, passwordHash: string) {
   const ctx: Ctx = { database: deps.database, events: deps.events, actor: systemActor(null), ip: '127.0.0.1' };
   await withTransaction(ctx, async (trx, record) => {
     const id = newId();
-    await trx.insertInto('users').values({ id, email: 'operateur@relais.test', display_name: 'Opérateur Relais', password_hash: passwordHash, locale: 'fr', is_operator: true, totp_enabled: false, disabled: false, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        email: 'operateur@relais.test',
+        display_name: 'Opérateur Relais',
+        password_hash: passwordHash,
+        locale: 'fr',
+        is_operator: true,
+        totp_enabled: false,
+        disabled: false,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     await record({ action: 'platform.operator_created', targetType: 'user', targetId: id, summary: { demo: true } });
   });
 }

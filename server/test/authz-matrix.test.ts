@@ -77,8 +77,12 @@ const apiRoutes = () =>
 
 test('every API route declares an action or is explicitly public', () => {
   const undeclared = apiRoutes().filter((r) => !r.config?.public && !r.config?.action);
-  assert.deepEqual(undeclared.map((r) => `${r.method} ${r.url}`), []);
-  for (const r of apiRoutes()) if (r.config?.resource) assert.ok(registeredResources().includes(r.config.resource), `${r.url}: loader`);
+  assert.deepEqual(
+    undeclared.map((r) => `${r.method} ${r.url}`),
+    [],
+  );
+  for (const r of apiRoutes())
+    if (r.config?.resource) assert.ok(registeredResources().includes(r.config.resource), `${r.url}: loader`);
 });
 
 test('route × role × {own site, other site, other organisation}', async () => {
@@ -107,7 +111,9 @@ async function probe(route: RouteOptions, role: ActorRole, where: Where): Promis
   const home = resource === 'site' && where === 'ownSite' ? (made?.id ?? siteA1) : siteA1;
   if (role !== 'operator') await setHomeSite(deps, orgA, userId, home);
   const session = await sessionFor(deps, userId, orgA);
-  const url = String(route.url).replace(/:(\w+)/g, (_, name: string) => (name === 'id' && made ? made.id : '00000000-0000-7000-8000-000000000000'));
+  const url = String(route.url).replace(/:(\w+)/g, (_, name: string) =>
+    name === 'id' && made ? made.id : '00000000-0000-7000-8000-000000000000',
+  );
   const method = String(route.method) as 'GET' | 'POST' | 'PATCH' | 'DELETE';
   const res = await as(t.app, session)(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
   const action = String(route.config?.action);
@@ -120,7 +126,9 @@ async function probe(route: RouteOptions, role: ActorRole, where: Where): Promis
 }
 
 test('the DPO / auditor is read-only outside their own profile', async () => {
-  const writes = apiRoutes().filter((r) => r.method !== 'GET' && !r.config?.public && !String(r.config?.action).startsWith('self.'));
+  const writes = apiRoutes().filter(
+    (r) => r.method !== 'GET' && !r.config?.public && !String(r.config?.action).startsWith('self.'),
+  );
   assert.ok(writes.length > 10);
   for (const route of writes) {
     const made = route.config?.resource ? await subject(route.config.resource, 'ownSite') : null;

@@ -22,41 +22,98 @@ export async function newOrganization(deps: Deps, name = unique('Organisation'))
   const id = newId();
   await withTransaction(systemCtx(deps, id), async (trx, record) => {
     const now = nowIso();
-    await trx.insertInto('organizations').values({ id, name, slug: unique('org').toLowerCase(), require_mfa_staff: false, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('organizations')
+      .values({ id, name, slug: unique('org').toLowerCase(), require_mfa_staff: false, created_at: now, updated_at: now })
+      .execute();
     await record({ action: 'org.created', targetType: 'organization', targetId: id, summary: { name } });
   });
   return id;
 }
 
-const HOURS = { mon: [['08:30', '12:30'], ['13:30', '17:30']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } as never;
+const HOURS = {
+  mon: [
+    ['08:30', '12:30'],
+    ['13:30', '17:30'],
+  ],
+  tue: [],
+  wed: [],
+  thu: [],
+  fri: [],
+  sat: [],
+  sun: [],
+} as never;
 
 export async function newSite(deps: Deps, organizationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const input = { name: unique('Site'), address: '1 rue de la Paix, 75002 Paris', timezone: 'Europe/Paris', holidayRegion: 'metropole' as const, businessHours: HOURS, ...overrides };
+  const input = {
+    name: unique('Site'),
+    address: '1 rue de la Paix, 75002 Paris',
+    timezone: 'Europe/Paris',
+    holidayRegion: 'metropole' as const,
+    businessHours: HOURS,
+    ...overrides,
+  };
   return (await createSite(systemCtx(deps, organizationId), { organizationId }, input as never)).id;
 }
 
 export async function newFunction(deps: Deps, organizationId: string): Promise<string> {
-  const code = unique('F').replace(/[^A-Za-z0-9]/g, '').slice(-18);
+  const code = unique('F')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-18);
   return (await createFunction(systemCtx(deps, organizationId), { organizationId }, { name: `Fonction ${code}`, code })).id;
 }
 
 export async function newTeam(deps: Deps, organizationId: string): Promise<string> {
-  const input = { name: unique('Équipe'), model: 'shared_pool' as const, coordinatorId: null, providerName: null, contractRef: null, siteIds: [], functionIds: [], memberIds: [] };
+  const input = {
+    name: unique('Équipe'),
+    model: 'shared_pool' as const,
+    coordinatorId: null,
+    providerName: null,
+    contractRef: null,
+    siteIds: [],
+    functionIds: [],
+    memberIds: [],
+  };
   return (await createTeam(systemCtx(deps, organizationId), { organizationId }, input)).id;
 }
 
-export async function newMember(deps: Deps, organizationId: string, role: Role, siteId: string | null = null, email = `${unique(role)}@test.test`): Promise<string> {
+export async function newMember(
+  deps: Deps,
+  organizationId: string,
+  role: Role,
+  siteId: string | null = null,
+  email = `${unique(role)}@test.test`,
+): Promise<string> {
   const ctx = systemCtx(deps, organizationId);
-  return (await createUser(deps, ctx, { organizationId }, { email, displayName: `Personne ${role}`, role, siteId }, { passwordHash: 'not-a-valid-hash' })).id;
+  return (
+    await createUser(
+      deps,
+      ctx,
+      { organizationId },
+      { email, displayName: `Personne ${role}`, role, siteId },
+      { passwordHash: 'not-a-valid-hash' },
+    )
+  ).id;
 }
 
 export async function setHomeSite(deps: Deps, organizationId: string, userId: string, siteId: string | null): Promise<void> {
-  const m = await deps.database.db.selectFrom('memberships').select('version').where('user_id', '=', userId).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
+  const m = await deps.database.db
+    .selectFrom('memberships')
+    .select('version')
+    .where('user_id', '=', userId)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
   await updateUser(systemCtx(deps, organizationId), { organizationId }, userId, { siteId, version: m.version });
 }
 
 /** A session opened directly (no password hashing): fast enough for the thousand requests of the matrix. */
 export async function sessionFor(deps: Deps, userId: string, organizationId: string | null): Promise<Session> {
-  const s = await openSession(deps.database.db, { userId, organizationId, mfaPending: false, ip: '127.0.0.1', userAgent: 'test' });
+  const s = await openSession(deps.database.db, {
+    userId,
+    organizationId,
+    mfaPending: false,
+    ip: '127.0.0.1',
+    userAgent: 'test',
+  });
   return { cookie: `relais_session=${s.token}`, csrf: s.csrfToken };
 }

@@ -26,7 +26,14 @@ export interface TestApp {
 /** A full Relais app on a fresh database of the dialect under test, optionally with the demo data. */
 export async function testApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const db = await freshDatabase();
-  const config = loadConfig({ DATA_DIR: db.dataDir, DATABASE_URL: db.url, BASE_URL: 'https://relais.example.test', LOG_LEVEL: 'silent', RELAIS_DEMO: '0', ...options.env });
+  const config = loadConfig({
+    DATA_DIR: db.dataDir,
+    DATABASE_URL: db.url,
+    BASE_URL: 'https://relais.example.test',
+    LOG_LEVEL: 'silent',
+    RELAIS_DEMO: '0',
+    ...options.env,
+  });
   const mail = new CaptureMailer();
   const { app, deps, routes } = await buildApp({ config, database: db.database, mailer: mail, logger: false });
   await app.ready();
@@ -61,7 +68,12 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Sends a request as a logged-in user (cookie + CSRF header on writes). */
 export function as(app: FastifyInstance, session: Session | null) {
-  return (method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> => {
+  return (
+    method: Method,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> => {
     const opts: InjectOptions = { method, url, headers: { ...headers } };
     if (session) {
       opts.headers = { ...opts.headers, cookie: session.cookie };

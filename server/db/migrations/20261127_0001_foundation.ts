@@ -198,5 +198,10 @@ async function indexes(db: AnyDb) {
     ['audit_log_org_time', 'audit_log', ['organization_id', 'created_at']],
     ['site_closures_site', 'site_closures', ['site_id']],
   ] as const;
-  for (const [name, table, cols] of idx) await db.schema.createIndex(name).on(table).columns([...cols]).execute();
+  for (const [name, table, cols] of idx)
+    await db.schema
+      .createIndex(name)
+      .on(table)
+      .columns([...cols])
+      .execute();
 }

@@ -18,7 +18,12 @@ export const ZMeUpdate = z.object({
 });
 export const ZPasswordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: ZPassword });
 export const ZSwitchOrg = z.object({ organizationId: z.string().min(1).max(64) });
-export const ZTotpEnable = z.object({ code: z.string().trim().regex(/^\d{6}$/) });
+export const ZTotpEnable = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const ZTotpDisable = z.object({ password: z.string().min(1).max(200) });
 export const ZTokenCreate = z.object({
   name: z.string().trim().min(1).max(80),

@@ -36,7 +36,12 @@ export async function login(deps: Deps, ctx: Ctx, email: string, password: strin
   }
   await clearFailures(db, normalized);
   const m = await firstMembership(db, user);
-  const session = await openSession(db, { userId: user.id, organizationId: m?.organizationId ?? null, mfaPending: user.totp_enabled, ...client });
+  const session = await openSession(db, {
+    userId: user.id,
+    organizationId: m?.organizationId ?? null,
+    mfaPending: user.totp_enabled,
+    ...client,
+  });
   await withTransaction({ ...ctx, actor: actorStub(user, m?.organizationId ?? null) }, (_trx, record) =>
     record({ action: 'auth.login', targetType: 'user', targetId: user.id, summary: { mfa: user.totp_enabled } }),
   );
@@ -63,16 +68,33 @@ export async function completeMfa(deps: Deps, ctx: Ctx, actor: Actor, code: stri
   await withTransaction(ctx, async (trx, record) => {
     if (recoveryIndex >= 0) {
       const rest = codes.filter((_, i) => i !== recoveryIndex);
-      await trx.updateTable('users').set({ recovery_codes: JSON.stringify(rest) }).where('id', '=', user.id).execute();
+      await trx
+        .updateTable('users')
+        .set({ recovery_codes: JSON.stringify(rest) })
+        .where('id', '=', user.id)
+        .execute();
     }
-    await trx.updateTable('sessions').set({ mfa_pending: false }).where('id', '=', actor.sessionId ?? '').execute();
-    await record({ action: 'auth.mfa_verified', targetType: 'user', targetId: user.id, summary: { recoveryCode: recoveryIndex >= 0 } });
+    await trx
+      .updateTable('sessions')
+      .set({ mfa_pending: false })
+      .where('id', '=', actor.sessionId ?? '')
+      .execute();
+    await record({
+      action: 'auth.mfa_verified',
+      targetType: 'user',
+      targetId: user.id,
+      summary: { recoveryCode: recoveryIndex >= 0 },
+    });
   });
 }
 
 export async function logout(ctx: Ctx, actor: Actor): Promise<void> {
   await withTransaction(ctx, async (trx, record) => {
-    await trx.updateTable('sessions').set({ revoked_at: nowIso() }).where('id', '=', actor.sessionId ?? '').execute();
+    await trx
+      .updateTable('sessions')
+      .set({ revoked_at: nowIso() })
+      .where('id', '=', actor.sessionId ?? '')
+      .execute();
     await record({ action: 'auth.logout', targetType: 'user', targetId: actor.userId, summary: {} });
   });
 }
@@ -85,7 +107,12 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, email: string):
   const token = newSecret();
   await db
     .insertInto('password_resets')
-    .values({ id: sha256(token), user_id: user.id, created_at: nowIso(), expires_at: new Date(Date.now() + RESET_TTL_MS).toISOString() })
+    .values({
+      id: sha256(token),
+      user_id: user.id,
+      created_at: nowIso(),
+      expires_at: new Date(Date.now() + RESET_TTL_MS).toISOString(),
+    })
     .execute();
   const locale = user.locale === 'en' ? 'en' : 'fr';
   const link = `${deps.config.baseUrl}/reinitialisation?token=${encodeURIComponent(token)}`;
@@ -95,7 +122,10 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, email: string):
     text: translate(locale, 'mail.reset.body', { name: user.display_name, link }),
   });
   const m = await firstMembership(db, user);
-  await withTransaction({ ...ctx, actor: actorStub(user, m?.organizationId ?? null) }, (_trx, record) =>
+  // Recorded in the user's organisation; by whoever asked (a key user inviting someone) or else by the user.
+  const organizationId = m?.organizationId ?? null;
+  const actor = ctx.actor ? { ...ctx.actor, organizationId } : actorStub(user, organizationId);
+  await withTransaction({ ...ctx, actor }, (_trx, record) =>
     record({ action: 'auth.password_reset_requested', targetType: 'user', targetId: user.id, summary: {} }),
   );
 }
@@ -107,12 +137,31 @@ export async function confirmPasswordReset(ctx: Ctx, token: string, password: st
     const id = sha256(token);
     const row = await trx.selectFrom('password_resets').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || row.used_at || Date.parse(row.expires_at) < Date.now()) throw new AppError('bad_request', 'reset_token_invalid');
-    const used = await trx.updateTable('password_resets').set({ used_at: nowIso() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+    const used = await trx
+      .updateTable('password_resets')
+      .set({ used_at: nowIso() })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new AppError('bad_request', 'reset_token_invalid');
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', row.user_id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: nowIso() })
+      .where('id', '=', row.user_id)
+      .execute();
     await revokeUserSessions(trx, row.user_id);
-    const user = await trx.selectFrom('users').select(['id', 'email', 'display_name']).where('id', '=', row.user_id).executeTakeFirstOrThrow();
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'email', 'display_name'])
+      .where('id', '=', row.user_id)
+      .executeTakeFirstOrThrow();
     const m = await trx.selectFrom('memberships').select('organization_id').where('user_id', '=', user.id).executeTakeFirst();
-    await record({ action: 'auth.password_reset', targetType: 'user', targetId: user.id, summary: {}, organizationId: m?.organization_id ?? null });
+    await record({
+      action: 'auth.password_reset',
+      targetType: 'user',
+      targetId: user.id,
+      summary: {},
+      organizationId: m?.organization_id ?? null,
+    });
   });
 }

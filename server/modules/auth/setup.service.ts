@@ -5,7 +5,10 @@ import { newId, nowIso } from '../../platform/ids.ts';
 import { hashPassword } from './password.ts';
 
 export async function needsSetup(db: Kdb): Promise<boolean> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count) === 0;
 }
 
@@ -13,7 +16,10 @@ export async function needsSetup(db: Kdb): Promise<boolean> {
  * Creates the first platform operator on an empty installation (RELAIS_DEMO=0). Refused (409) once any
  * user exists, so the endpoint cannot be used to take over a running installation.
  */
-export async function setupFirstOperator(ctx: Ctx, input: { email: string; displayName: string; password: string }): Promise<string> {
+export async function setupFirstOperator(
+  ctx: Ctx,
+  input: { email: string; displayName: string; password: string },
+): Promise<string> {
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, async (trx, record) => {
     if (!(await needsSetup(trx))) throw new AppError('conflict', 'already_exists');
@@ -21,9 +27,26 @@ export async function setupFirstOperator(ctx: Ctx, input: { email: string; displ
     const now = nowIso();
     await trx
       .insertInto('users')
-      .values({ id, email: input.email.toLowerCase(), display_name: input.displayName, password_hash: passwordHash, locale: 'fr', is_operator: true, totp_enabled: false, disabled: false, created_at: now, updated_at: now })
+      .values({
+        id,
+        email: input.email.toLowerCase(),
+        display_name: input.displayName,
+        password_hash: passwordHash,
+        locale: 'fr',
+        is_operator: true,
+        totp_enabled: false,
+        disabled: false,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-    await record({ action: 'platform.operator_created', targetType: 'user', targetId: id, summary: { email: input.email }, organizationId: null });
+    await record({
+      action: 'platform.operator_created',
+      targetType: 'user',
+      targetId: id,
+      summary: { email: input.email },
+      organizationId: null,
+    });
     return id;
   });
 }

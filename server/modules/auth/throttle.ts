@@ -20,7 +20,11 @@ export async function assertNotThrottled(db: Kdb, email: string, ip: string): Pr
   const rows = await db
     .selectFrom('login_throttle')
     .selectAll()
-    .where('key', 'in', keys(email, ip).map((k) => k.key))
+    .where(
+      'key',
+      'in',
+      keys(email, ip).map((k) => k.key),
+    )
     .execute();
   const now = Date.now();
   const until = Math.max(0, ...rows.map((r) => (r.locked_until ? Date.parse(r.locked_until) : 0)));

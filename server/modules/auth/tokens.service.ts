@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/actor.ts';
+import { enrolmentRequired } from '../../platform/auth-hook.ts';
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId, newSecret, nowIso, sha256 } from '../../platform/ids.ts';
@@ -32,7 +33,12 @@ function assertSession(actor: Actor): void {
 }
 
 export async function listTokens(ctx: Ctx, actor: Actor) {
-  const rows = await ctx.database.db.selectFrom('api_tokens').selectAll().where('user_id', '=', actor.userId).orderBy('created_at', 'desc').execute();
+  const rows = await ctx.database.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', actor.userId)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(present);
 }
 
@@ -40,6 +46,8 @@ export async function listTokens(ctx: Ctx, actor: Actor) {
 export async function createToken(ctx: Ctx, actor: Actor, input: { name: string; scopes: string[]; expiresInDays?: number }) {
   assertSession(actor);
   const scope = scopeOf(actor);
+  // Tokens skip the enrolment check when used: they may only be minted by a session that passes it.
+  if (await enrolmentRequired(ctx.database, actor)) throw new AppError('mfa_enrolment_required');
   const token = `rl_${newSecret()}`;
   const row = {
     id: newId(),
@@ -55,8 +63,16 @@ export async function createToken(ctx: Ctx, actor: Actor, input: { name: string;
     revoked_at: null,
   };
   await withTransaction(ctx, async (trx, record) => {
-    await trx.insertInto('api_tokens').values({ ...row, scopes: JSON.stringify(row.scopes) }).execute();
-    await record({ action: 'auth.token_created', targetType: 'api_token', targetId: row.id, summary: { name: row.name, scopes: row.scopes } });
+    await trx
+      .insertInto('api_tokens')
+      .values({ ...row, scopes: JSON.stringify(row.scopes) })
+      .execute();
+    await record({
+      action: 'auth.token_created',
+      targetType: 'api_token',
+      targetId: row.id,
+      summary: { name: row.name, scopes: row.scopes },
+    });
   });
   return { token, ...present(row) };
 }

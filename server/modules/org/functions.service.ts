@@ -23,7 +23,9 @@ export function presentFunction(ctx: Ctx, row: FunctionRow) {
 
 function uniqueCode<T>(p: Promise<T>): Promise<T> {
   return p.catch((err) => {
-    throw isUniqueViolation(err) ? new AppError('already_exists', 'already_exists', { fields: [{ path: 'code', code: 'unique' }] }) : err;
+    throw isUniqueViolation(err)
+      ? new AppError('already_exists', 'already_exists', { fields: [{ path: 'code', code: 'unique' }] })
+      : err;
   });
 }
 
@@ -41,20 +43,35 @@ export async function createFunction(ctx: Ctx, scope: Scope, input: { name: stri
   const now = nowIso();
   await uniqueCode(
     withTransaction(ctx, async (trx, record) => {
-      await trx.insertInto('functions').values(tenant.values(scope, [{ id, ...input, created_at: now, updated_at: now }])).execute();
+      await trx
+        .insertInto('functions')
+        .values(tenant.values(scope, [{ id, ...input, created_at: now, updated_at: now }]))
+        .execute();
       await record({ action: 'function.created', targetType: 'function', targetId: id, summary: { after: input } });
     }),
   );
   return getFunction(ctx, scope, id);
 }
 
-export async function updateFunction(ctx: Ctx, scope: Scope, id: string, patch: { name?: string; code?: string; version: number }) {
+export async function updateFunction(
+  ctx: Ctx,
+  scope: Scope,
+  id: string,
+  patch: { name?: string; code?: string; version: number },
+) {
   const { version, ...set } = patch;
   await uniqueCode(
     withTransaction(ctx, async (trx, record) => {
       const before = await findOrThrow(trx, scope, 'functions', id);
-      await updateVersioned(trx, scope, 'functions', id, version, set, (row) => presentFunction(ctx, row as unknown as FunctionRow));
-      await record({ action: 'function.updated', targetType: 'function', targetId: id, summary: diff(before, { ...before, ...set }) });
+      await updateVersioned(trx, scope, 'functions', id, version, set, (row) =>
+        presentFunction(ctx, row as unknown as FunctionRow),
+      );
+      await record({
+        action: 'function.updated',
+        targetType: 'function',
+        targetId: id,
+        summary: diff(before, { ...before, ...set }),
+      });
     }),
   );
   return getFunction(ctx, scope, id);
@@ -64,7 +81,12 @@ export async function deleteFunction(ctx: Ctx, scope: Scope, id: string) {
   await withTransaction(ctx, async (trx, record) => {
     const before = await findOrThrow(trx, scope, 'functions', id);
     await tenant.deleteFrom(trx, scope, 'functions').where('id', '=', id).execute();
-    await record({ action: 'function.deleted', targetType: 'function', targetId: id, summary: { before: { name: before.name, code: before.code } } });
+    await record({
+      action: 'function.deleted',
+      targetType: 'function',
+      targetId: id,
+      summary: { before: { name: before.name, code: before.code } },
+    });
   }).catch((err) => {
     throw isForeignKeyViolation(err) ? new AppError('conflict', 'in_use') : err;
   });

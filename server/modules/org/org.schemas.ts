@@ -10,7 +10,9 @@ const DayRanges = z
   .max(3)
   .refine((ranges) => [...ranges].sort().every((r, i, s) => i === 0 || s[i - 1][1] <= r[0]), 'ranges_overlap');
 
-export const ZBusinessHours = z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, DayRanges])) as Record<(typeof WEEKDAYS)[number], typeof DayRanges>);
+export const ZBusinessHours = z.object(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, DayRanges])) as Record<(typeof WEEKDAYS)[number], typeof DayRanges>,
+);
 
 export const ZSiteInput = z.object({
   name: z.string().trim().min(1).max(120),
@@ -30,7 +32,12 @@ export const ZYearQuery = z.object({ year: z.coerce.number().int().min(2000).max
 
 export const ZFunctionInput = z.object({
   name: z.string().trim().min(1).max(80),
-  code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/, 'code_chars'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9_-]+$/, 'code_chars'),
 });
 export const ZFunctionPatch = ZFunctionInput.partial().extend({ version: z.number().int().min(1) });
 

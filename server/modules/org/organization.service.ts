@@ -9,19 +9,41 @@ import { listTeams } from './teams.service.ts';
 type OrgRow = { id: string; name: string; slug: string; require_mfa_staff: boolean; version: number; created_at: string };
 
 export function presentOrganization(row: OrgRow) {
-  return { id: row.id, name: row.name, slug: row.slug, requireMfaStaff: row.require_mfa_staff, version: row.version, createdAt: row.created_at };
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    requireMfaStaff: row.require_mfa_staff,
+    version: row.version,
+    createdAt: row.created_at,
+  };
 }
 
 export async function getOrganization(ctx: Ctx, scope: Scope) {
-  const row = await ctx.database.db.selectFrom('organizations').selectAll().where('id', '=', scope.organizationId).executeTakeFirst();
+  const row = await ctx.database.db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', scope.organizationId)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found');
   return presentOrganization(row);
 }
 
-export async function updateOrganization(ctx: Ctx, scope: Scope, patch: { name?: string; requireMfaStaff?: boolean; version: number }) {
+export async function updateOrganization(
+  ctx: Ctx,
+  scope: Scope,
+  patch: { name?: string; requireMfaStaff?: boolean; version: number },
+) {
   await withTransaction(ctx, async (trx, record) => {
-    const before = await trx.selectFrom('organizations').selectAll().where('id', '=', scope.organizationId).executeTakeFirstOrThrow();
-    const set = { ...(patch.name ? { name: patch.name } : {}), ...(patch.requireMfaStaff !== undefined ? { require_mfa_staff: patch.requireMfaStaff } : {}) };
+    const before = await trx
+      .selectFrom('organizations')
+      .selectAll()
+      .where('id', '=', scope.organizationId)
+      .executeTakeFirstOrThrow();
+    const set = {
+      ...(patch.name ? { name: patch.name } : {}),
+      ...(patch.requireMfaStaff !== undefined ? { require_mfa_staff: patch.requireMfaStaff } : {}),
+    };
     const res = await trx
       .updateTable('organizations')
       .set({ ...set, version: patch.version + 1, updated_at: nowIso() })
@@ -29,14 +51,24 @@ export async function updateOrganization(ctx: Ctx, scope: Scope, patch: { name?:
       .where('version', '=', patch.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict(presentOrganization(before));
-    await record({ action: 'org.updated', targetType: 'organization', targetId: scope.organizationId, summary: diff(before, { ...before, ...set }) });
+    await record({
+      action: 'org.updated',
+      targetType: 'organization',
+      targetId: scope.organizationId,
+      summary: diff(before, { ...before, ...set }),
+    });
   });
   return getOrganization(ctx, scope);
 }
 
 /** What every home page shows: the organisation, its sites with their live clock, teams, counts. */
 export async function overview(ctx: Ctx, scope: Scope) {
-  const [organization, sites, teams, functions] = await Promise.all([getOrganization(ctx, scope), listSites(ctx, scope), listTeams(ctx, scope), listFunctions(ctx, scope)]);
+  const [organization, sites, teams, functions] = await Promise.all([
+    getOrganization(ctx, scope),
+    listSites(ctx, scope),
+    listTeams(ctx, scope),
+    listFunctions(ctx, scope),
+  ]);
   const users = await ctx.database.db
     .selectFrom('memberships')
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -17,7 +17,12 @@ type SiteRow = Selectable<SitesTable>;
 
 async function closuresOf(db: Kdb, scope: Scope, siteIds: string[]): Promise<(Closure & { site_id: string; id: string })[]> {
   if (siteIds.length === 0) return [];
-  return tenant.selectFrom(db, scope, 'site_closures').select(['id', 'site_id', 'starts_on', 'ends_on', 'label']).where('site_id', 'in', siteIds).orderBy('starts_on').execute();
+  return tenant
+    .selectFrom(db, scope, 'site_closures')
+    .select(['id', 'site_id', 'starts_on', 'ends_on', 'label'])
+    .where('site_id', 'in', siteIds)
+    .orderBy('starts_on')
+    .execute();
 }
 
 /** Presenter (DESIGN rule 8): the site as the API shows it, with its live clock and the caller's actions. */
@@ -41,8 +46,19 @@ export function presentSite(row: SiteRow, closures: Closure[], actor: Actor | nu
 export async function listSites(ctx: Ctx, scope: Scope) {
   const db = ctx.database.db;
   const rows = (await tenant.selectFrom(db, scope, 'sites').selectAll().orderBy('name').execute()) as SiteRow[];
-  const closures = await closuresOf(db, scope, rows.map((r) => r.id));
-  return rows.map((r) => presentSite(r, closures.filter((c) => c.site_id === r.id), ctx.actor, ctx.actor?.locale));
+  const closures = await closuresOf(
+    db,
+    scope,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) =>
+    presentSite(
+      r,
+      closures.filter((c) => c.site_id === r.id),
+      ctx.actor,
+      ctx.actor?.locale,
+    ),
+  );
 }
 
 export async function getSite(ctx: Ctx, scope: Scope, id: string) {
@@ -62,7 +78,9 @@ function columns(input: Partial<TSiteInput>) {
 
 function uniqueName<T>(p: Promise<T>): Promise<T> {
   return p.catch((err) => {
-    throw isUniqueViolation(err) ? new AppError('already_exists', 'already_exists', { fields: [{ path: 'name', code: 'unique', message: '' }] }) : err;
+    throw isUniqueViolation(err)
+      ? new AppError('already_exists', 'already_exists', { fields: [{ path: 'name', code: 'unique', message: '' }] })
+      : err;
   });
 }
 
@@ -72,7 +90,10 @@ export async function createSite(ctx: Ctx, scope: Scope, input: TSiteInput) {
   await uniqueName(
     withTransaction(ctx, async (trx, record) => {
       const values = { id, ...columns(input), created_at: now, updated_at: now } as never;
-      await trx.insertInto('sites').values(tenant.values(scope, [values])).execute();
+      await trx
+        .insertInto('sites')
+        .values(tenant.values(scope, [values]))
+        .execute();
       await record({ action: 'site.created', targetType: 'site', targetId: id, summary: { after: input } });
     }),
   );
@@ -87,7 +108,9 @@ export async function updateSite(ctx: Ctx, scope: Scope, id: string, patch: TSit
       await updateVersioned(trx, scope, 'sites', id, version, columns(input), async (row) =>
         presentSite(row as unknown as SiteRow, await closuresOf(trx, scope, [id]), ctx.actor),
       );
-      await record({ action: 'site.updated', targetType: 'site', targetId: id, summary: diff(before, { ...before, ...columns(input) }) });
+      // The audit shows business hours as an object, like `before`, not as the JSON text written to the column.
+      const after = { ...before, ...columns(input), ...(input.businessHours ? { business_hours: input.businessHours } : {}) };
+      await record({ action: 'site.updated', targetType: 'site', targetId: id, summary: diff(before, after) });
     }),
   );
   return getSite(ctx, scope, id);
@@ -108,11 +131,26 @@ export async function listClosures(ctx: Ctx, scope: Scope, siteId: string) {
   return rows.map((c) => ({ id: c.id, startsOn: c.starts_on, endsOn: c.ends_on, label: c.label }));
 }
 
-export async function addClosure(ctx: Ctx, scope: Scope, siteId: string, input: { startsOn: string; endsOn: string; label: string }) {
+export async function addClosure(
+  ctx: Ctx,
+  scope: Scope,
+  siteId: string,
+  input: { startsOn: string; endsOn: string; label: string },
+) {
   const id = newId();
   await withTransaction(ctx, async (trx, record) => {
-    const row = { id, site_id: siteId, starts_on: input.startsOn, ends_on: input.endsOn, label: input.label, created_at: nowIso() };
-    await trx.insertInto('site_closures').values(tenant.values(scope, [row])).execute();
+    const row = {
+      id,
+      site_id: siteId,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      label: input.label,
+      created_at: nowIso(),
+    };
+    await trx
+      .insertInto('site_closures')
+      .values(tenant.values(scope, [row]))
+      .execute();
     await record({ action: 'site.closure_added', targetType: 'site', targetId: siteId, summary: { after: input } });
   });
   return { id, ...input };
@@ -120,7 +158,11 @@ export async function addClosure(ctx: Ctx, scope: Scope, siteId: string, input: 
 
 export async function removeClosure(ctx: Ctx, scope: Scope, siteId: string, closureId: string) {
   await withTransaction(ctx, async (trx, record) => {
-    const res = await tenant.deleteFrom(trx, scope, 'site_closures').where('id', '=', closureId).where('site_id', '=', siteId).executeTakeFirst();
+    const res = await tenant
+      .deleteFrom(trx, scope, 'site_closures')
+      .where('id', '=', closureId)
+      .where('site_id', '=', siteId)
+      .executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw new AppError('not_found');
     await record({ action: 'site.closure_removed', targetType: 'site', targetId: siteId, summary: { closureId } });
   });
@@ -128,5 +170,9 @@ export async function removeClosure(ctx: Ctx, scope: Scope, siteId: string, clos
 
 export async function siteCalendar(ctx: Ctx, scope: Scope, siteId: string, year: number) {
   const row = await findOrThrow(ctx.database.db, scope, 'sites', siteId);
-  return { year, holidays: holidaysFor(String(row.holiday_region), year, ctx.actor?.locale ?? 'fr'), closures: await listClosures(ctx, scope, siteId) };
+  return {
+    year,
+    holidays: holidaysFor(String(row.holiday_region), year, ctx.actor?.locale ?? 'fr'),
+    closures: await listClosures(ctx, scope, siteId),
+  };
 }

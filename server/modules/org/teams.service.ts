@@ -19,9 +19,21 @@ interface Links {
 async function linksOf(db: Kdb, scope: Scope, teamIds: string[]): Promise<Map<string, Links>> {
   const map = new Map<string, Links>(teamIds.map((id) => [id, { siteIds: [], functionIds: [], memberIds: [] }]));
   if (teamIds.length === 0) return map;
-  const sites = await tenant.selectFrom(db, scope, 'team_sites').select(['team_id', 'site_id']).where('team_id', 'in', teamIds).execute();
-  const fns = await tenant.selectFrom(db, scope, 'team_functions').select(['team_id', 'function_id']).where('team_id', 'in', teamIds).execute();
-  const members = await tenant.selectFrom(db, scope, 'team_members').select(['team_id', 'user_id']).where('team_id', 'in', teamIds).execute();
+  const sites = await tenant
+    .selectFrom(db, scope, 'team_sites')
+    .select(['team_id', 'site_id'])
+    .where('team_id', 'in', teamIds)
+    .execute();
+  const fns = await tenant
+    .selectFrom(db, scope, 'team_functions')
+    .select(['team_id', 'function_id'])
+    .where('team_id', 'in', teamIds)
+    .execute();
+  const members = await tenant
+    .selectFrom(db, scope, 'team_members')
+    .select(['team_id', 'user_id'])
+    .where('team_id', 'in', teamIds)
+    .execute();
   for (const s of sites) map.get(s.team_id)?.siteIds.push(s.site_id);
   for (const f of fns) map.get(f.team_id)?.functionIds.push(f.function_id);
   for (const m of members) map.get(m.team_id)?.memberIds.push(m.user_id);
@@ -44,7 +56,11 @@ export function presentTeam(ctx: Ctx, row: TeamRow, links: Links) {
 
 export async function listTeams(ctx: Ctx, scope: Scope) {
   const rows = await tenant.selectFrom(ctx.database.db, scope, 'teams').selectAll().orderBy('name').execute();
-  const links = await linksOf(ctx.database.db, scope, rows.map((r) => r.id));
+  const links = await linksOf(
+    ctx.database.db,
+    scope,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => presentTeam(ctx, r as unknown as TeamRow, links.get(r.id) as Links));
 }
 
@@ -62,10 +78,24 @@ async function assertSameOrg(trx: Kdb, scope: Scope, input: Partial<Links> & { c
     const ok = new Set((await found()).map((r) => r.id));
     missing.push(...ids.filter((id) => !ok.has(id)));
   };
-  await check(input.siteIds, () => tenant.selectFrom(trx, scope, 'sites').select('id').where('id', 'in', input.siteIds ?? []).execute());
-  await check(input.functionIds, () => tenant.selectFrom(trx, scope, 'functions').select('id').where('id', 'in', input.functionIds ?? []).execute());
+  await check(input.siteIds, () =>
+    tenant
+      .selectFrom(trx, scope, 'sites')
+      .select('id')
+      .where('id', 'in', input.siteIds ?? [])
+      .execute(),
+  );
+  await check(input.functionIds, () =>
+    tenant
+      .selectFrom(trx, scope, 'functions')
+      .select('id')
+      .where('id', 'in', input.functionIds ?? [])
+      .execute(),
+  );
   const people = [...(input.memberIds ?? []), ...(input.coordinatorId ? [input.coordinatorId] : [])];
-  await check(people, () => tenant.selectFrom(trx, scope, 'memberships').select('user_id as id').where('user_id', 'in', people).execute());
+  await check(people, () =>
+    tenant.selectFrom(trx, scope, 'memberships').select('user_id as id').where('user_id', 'in', people).execute(),
+  );
   if (missing.length) throw new AppError('unprocessable', 'unknown_reference', { ids: missing }, { ids: missing.join(', ') });
 }
 
@@ -78,14 +108,30 @@ async function writeLinks(trx: Kdb, scope: Scope, teamId: string, links: Partial
   for (const [table, column, ids] of sets) {
     if (!ids) continue;
     await tenant.deleteFrom(trx, scope, table).where('team_id', '=', teamId).execute();
-    if (ids.length) await trx.insertInto(table).values(tenant.values(scope, [...new Set(ids)].map((id) => ({ team_id: teamId, [column]: id }))) as never).execute();
+    if (ids.length)
+      await trx
+        .insertInto(table)
+        .values(
+          tenant.values(
+            scope,
+            [...new Set(ids)].map((id) => ({ team_id: teamId, [column]: id })),
+          ) as never,
+        )
+        .execute();
   }
 }
 
 function columns(input: Partial<TTeamInput>) {
-  const map = { name: 'name', model: 'model', coordinatorId: 'coordinator_id', providerName: 'provider_name', contractRef: 'contract_ref' } as const;
+  const map = {
+    name: 'name',
+    model: 'model',
+    coordinatorId: 'coordinator_id',
+    providerName: 'provider_name',
+    contractRef: 'contract_ref',
+  } as const;
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(map)) if (input[key as keyof typeof map] !== undefined) out[column] = input[key as keyof typeof map];
+  for (const [key, column] of Object.entries(map))
+    if (input[key as keyof typeof map] !== undefined) out[column] = input[key as keyof typeof map];
   return out;
 }
 
@@ -94,7 +140,10 @@ export async function createTeam(ctx: Ctx, scope: Scope, input: TTeamInput) {
   const now = nowIso();
   await withTransaction(ctx, async (trx, record) => {
     await assertSameOrg(trx, scope, input);
-    await trx.insertInto('teams').values(tenant.values(scope, [{ id, ...columns(input), created_at: now, updated_at: now } as never])).execute();
+    await trx
+      .insertInto('teams')
+      .values(tenant.values(scope, [{ id, ...columns(input), created_at: now, updated_at: now } as never]))
+      .execute();
     await writeLinks(trx, scope, id, input);
     await record({ action: 'team.created', targetType: 'team', targetId: id, summary: { after: input } });
   });
@@ -106,9 +155,16 @@ export async function updateTeam(ctx: Ctx, scope: Scope, id: string, patch: TTea
   await withTransaction(ctx, async (trx, record) => {
     const before = await findOrThrow(trx, scope, 'teams', id);
     await assertSameOrg(trx, scope, patch);
-    await updateVersioned(trx, scope, 'teams', id, version, columns(rest), async (row) => presentTeam(ctx, row, (await linksOf(trx, scope, [id])).get(id) as Links));
+    await updateVersioned(trx, scope, 'teams', id, version, columns(rest), async (row) =>
+      presentTeam(ctx, row, (await linksOf(trx, scope, [id])).get(id) as Links),
+    );
     await writeLinks(trx, scope, id, { siteIds, functionIds, memberIds });
-    await record({ action: 'team.updated', targetType: 'team', targetId: id, summary: { ...diff(before, { ...before, ...columns(rest) }), links: { siteIds, functionIds, memberIds } } });
+    await record({
+      action: 'team.updated',
+      targetType: 'team',
+      targetId: id,
+      summary: { ...diff(before, { ...before, ...columns(rest) }), links: { siteIds, functionIds, memberIds } },
+    });
   });
   return getTeam(ctx, scope, id);
 }

@@ -19,6 +19,12 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: Deps) {
     ],
     create: ZUserCreate,
     patch: ZUserPatch,
-    service: { list: listUsers, get: getUser, create: (ctx, scope, input) => createUser(deps, ctx, scope, input), update: updateUser, remove: removeUser },
+    service: {
+      list: listUsers,
+      get: getUser,
+      create: (ctx, scope, input) => createUser(deps, ctx, scope, input),
+      update: updateUser,
+      remove: removeUser,
+    },
   });
 }

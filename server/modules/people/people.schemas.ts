@@ -3,7 +3,10 @@ import { ROLES } from '../../../common/roles.ts';
 import { ZPassword } from '../auth/auth.schemas.ts';
 
 export const ZUserCreate = z.object({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   displayName: z.string().trim().min(1).max(120),
   role: z.enum(ROLES),
   siteId: z.string().min(1).max(64).nullable().default(null),

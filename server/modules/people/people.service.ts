@@ -15,7 +15,16 @@ function members(db: Kdb, scope: Scope) {
   return tenant
     .selectFrom(db, scope, 'memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id', 'users.email', 'users.display_name', 'users.totp_enabled', 'memberships.role', 'memberships.site_id', 'memberships.version', 'memberships.id as membership_id']);
+    .select([
+      'users.id',
+      'users.email',
+      'users.display_name',
+      'users.totp_enabled',
+      'memberships.role',
+      'memberships.site_id',
+      'memberships.version',
+      'memberships.id as membership_id',
+    ]);
 }
 type MemberRow = Awaited<ReturnType<ReturnType<typeof members>['executeTakeFirstOrThrow']>>;
 
@@ -65,12 +74,38 @@ export async function createUser(deps: Deps, ctx: Ctx, scope: Scope, input: TUse
     const id = existing?.id ?? newId();
     const now = nowIso();
     if (!existing) {
-      await trx.insertInto('users').values({ id, email: input.email, display_name: input.displayName, password_hash: passwordHash, locale: 'fr', is_operator: false, totp_enabled: false, disabled: false, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          email: input.email,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          locale: 'fr',
+          is_operator: false,
+          totp_enabled: false,
+          disabled: false,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     }
     const already = await tenant.selectFrom(trx, scope, 'memberships').select('id').where('user_id', '=', id).executeTakeFirst();
     if (already) throw new AppError('already_exists', 'already_exists', { fields: [{ path: 'email', code: 'unique' }] });
-    await trx.insertInto('memberships').values(tenant.values(scope, [{ id: newId(), user_id: id, role: input.role, site_id: input.siteId, created_at: now, updated_at: now }])).execute();
-    await record({ action: 'user.added', targetType: 'user', targetId: id, summary: { email: input.email, role: input.role, siteId: input.siteId, newAccount: !existing } });
+    await trx
+      .insertInto('memberships')
+      .values(
+        tenant.values(scope, [
+          { id: newId(), user_id: id, role: input.role, site_id: input.siteId, created_at: now, updated_at: now },
+        ]),
+      )
+      .execute();
+    await record({
+      action: 'user.added',
+      targetType: 'user',
+      targetId: id,
+      summary: { email: input.email, role: input.role, siteId: input.siteId, newAccount: !existing },
+    });
     return { userId: id, invite: !existing && !passwordHash };
   });
   if (invite) await requestPasswordReset(deps, ctx, input.email);
@@ -87,11 +122,30 @@ export async function updateUser(ctx: Ctx, scope: Scope, id: string, patch: TUse
     const before = await memberOrThrow(trx, scope, id);
     await assertSiteInOrg(trx, scope, patch.siteId);
     if (patch.role && patch.role !== 'org_admin' && before.role === 'org_admin') await assertKeepsAnAdmin(trx, scope, id);
-    if (before.version !== patch.version) throw new AppError('version_conflict', 'version_conflict', { current: presentUser(ctx, before) });
+    if (before.version !== patch.version)
+      throw new AppError('version_conflict', 'version_conflict', { current: presentUser(ctx, before) });
     const set = { ...(patch.role ? { role: patch.role } : {}), ...(patch.siteId !== undefined ? { site_id: patch.siteId } : {}) };
-    await tenant.updateTable(trx, scope, 'memberships').set({ ...set, version: before.version + 1, updated_at: nowIso() }).where('user_id', '=', id).where('version', '=', patch.version).execute();
-    if (patch.displayName) await trx.updateTable('users').set({ display_name: patch.displayName, updated_at: nowIso() }).where('id', '=', id).execute();
-    await record({ action: 'user.updated', targetType: 'user', targetId: id, summary: { before: { role: before.role, siteId: before.site_id, displayName: before.display_name }, after: { ...set, displayName: patch.displayName } } });
+    await tenant
+      .updateTable(trx, scope, 'memberships')
+      .set({ ...set, version: before.version + 1, updated_at: nowIso() })
+      .where('user_id', '=', id)
+      .where('version', '=', patch.version)
+      .execute();
+    if (patch.displayName)
+      await trx
+        .updateTable('users')
+        .set({ display_name: patch.displayName, updated_at: nowIso() })
+        .where('id', '=', id)
+        .execute();
+    await record({
+      action: 'user.updated',
+      targetType: 'user',
+      targetId: id,
+      summary: {
+        before: { role: before.role, siteId: before.site_id, displayName: before.display_name },
+        after: { ...set, displayName: patch.displayName },
+      },
+    });
   });
   return getUser(ctx, scope, id);
 }
@@ -103,6 +157,11 @@ export async function removeUser(ctx: Ctx, scope: Scope, id: string) {
     if (before.role === 'org_admin') await assertKeepsAnAdmin(trx, scope, id);
     await tenant.deleteFrom(trx, scope, 'team_members').where('user_id', '=', id).execute();
     await tenant.deleteFrom(trx, scope, 'memberships').where('user_id', '=', id).execute();
-    await record({ action: 'user.removed', targetType: 'user', targetId: id, summary: { email: before.email, role: before.role } });
+    await record({
+      action: 'user.removed',
+      targetType: 'user',
+      targetId: id,
+      summary: { email: before.email, role: before.role },
+    });
   });
 }
