@@ -41,12 +41,23 @@ function files(dir, suffix) {
 
 function nodeTests(label, testFiles, env, tap) {
   const tapFile = path.join(results, tap);
-  const ok = run(label, process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=120000',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
-    ...testFiles,
-  ], env);
+  const ok = run(
+    label,
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-timeout=120000',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...testFiles,
+    ],
+    env,
+  );
   const tapText = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   const count = (k) => Number(tapText.match(new RegExp(`^# ${k} (\\d+)`, 'm'))?.[1] ?? 0);
   totals.passed += count('pass');
@@ -55,7 +66,10 @@ function nodeTests(label, testFiles, env, tap) {
 }
 
 async function postgresAvailable() {
-  const client = new pg.Client({ connectionString: process.env.RELAIS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: process.env.RELAIS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.end();
@@ -80,14 +94,24 @@ if (want('typecheck')) check('Typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmi
 if (want('lint')) check('Lint (biome)', 'npx', ['biome', 'check', '.']);
 if (want('sqlite')) nodeTests('Unitaires + intégration (SQLite)', serverTests, { RELAIS_TEST_DB: 'sqlite' }, 'sqlite.tap');
 if (want('postgres')) {
-  if (await postgresAvailable()) nodeTests('Unitaires + intégration (PostgreSQL)', serverTests, { RELAIS_TEST_DB: 'postgres' }, 'postgres.tap');
+  if (await postgresAvailable())
+    nodeTests('Unitaires + intégration (PostgreSQL)', serverTests, { RELAIS_TEST_DB: 'postgres' }, 'postgres.tap');
   else unavailable('PostgreSQL (127.0.0.1:5432)');
 }
 if (want('e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) unavailable(`Chromium (${chromium})`);
-  else if (!run('Construction de l’application web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) totals.failed++;
-  else nodeTests('Bout en bout (Chromium + axe-core)', files(path.join(root, 'e2e'), '.test.ts'), { RELAIS_TEST_DB: 'sqlite' }, 'e2e.tap');
+  else if (
+    !run('Construction de l’application web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
+  )
+    totals.failed++;
+  else
+    nodeTests(
+      'Bout en bout (Chromium + axe-core)',
+      files(path.join(root, 'e2e'), '.test.ts'),
+      { RELAIS_TEST_DB: 'sqlite' },
+      'e2e.tap',
+    );
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
