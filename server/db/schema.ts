@@ -28,6 +28,8 @@ export interface UsersTable {
   is_operator: Bool;
   totp_secret: string | null;
   totp_enabled: Bool;
+  /** Last accepted TOTP time step: a code is accepted once. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   recovery_codes: Json<string[]> | null;
   disabled: Bool;
   created_at: Ts;

@@ -56,6 +56,7 @@ export const foundation: MigrationFactory = (dialect: Dialect) => {
           .addColumn('is_operator', t.bool, (c) => c.notNull().defaultTo(false))
           .addColumn('totp_secret', 'text')
           .addColumn('totp_enabled', t.bool, (c) => c.notNull().defaultTo(false))
+          .addColumn('totp_last_step', 'integer')
           .addColumn('recovery_codes', t.json)
           .addColumn('disabled', t.bool, (c) => c.notNull().defaultTo(false)),
       ).execute();

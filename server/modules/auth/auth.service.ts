@@ -1,5 +1,6 @@
 import { ROLE_HOME } from '../../../common/roles.ts';
 import { translate } from '../../../common/messages.ts';
+import type { Kdb } from '../../db/database.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -9,7 +10,7 @@ import { firstMembership } from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { openSession, revokeUserSessions, type NewSession } from './session.ts';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.ts';
-import { checkTotp, normalizedHash } from './totp.ts';
+import { normalizedHash, totpStep } from './totp.ts';
 
 const RESET_TTL_MS = 3600_000;
 
@@ -61,12 +62,15 @@ export async function completeMfa(deps: Deps, ctx: Ctx, actor: Actor, code: stri
   const secret = user.totp_secret ? deps.cipher.decrypt(user.totp_secret) : '';
   const codes = user.recovery_codes ?? [];
   const recoveryIndex = codes.indexOf(normalizedHash(code));
-  if (!checkTotp(code.trim(), secret) && recoveryIndex < 0) {
+  const step = totpStep(code.trim(), secret);
+  const freshStep = step !== null && step > Number(user.totp_last_step ?? -1);
+  if (!freshStep && recoveryIndex < 0) {
     await recordFailure(db, user.email, ctx.ip);
     throw new AppError('invalid_credentials', 'invalid_mfa_code');
   }
   await withTransaction(ctx, async (trx, record) => {
-    if (recoveryIndex >= 0) {
+    if (freshStep) await consumeStep(trx, user.id, step);
+    else if (recoveryIndex >= 0) {
       const rest = codes.filter((_, i) => i !== recoveryIndex);
       await trx
         .updateTable('users')
@@ -86,6 +90,17 @@ export async function completeMfa(deps: Deps, ctx: Ctx, actor: Actor, code: stri
       summary: { recoveryCode: recoveryIndex >= 0 },
     });
   });
+}
+
+/** Records the accepted step; a concurrent use of the same code loses the race and is refused. */
+export async function consumeStep(trx: Kdb, userId: string, step: number): Promise<void> {
+  const res = await trx
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new AppError('invalid_credentials', 'invalid_mfa_code');
 }
 
 export async function logout(ctx: Ctx, actor: Actor): Promise<void> {

@@ -8,7 +8,8 @@ import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { revokeUserSessions } from './session.ts';
-import { checkTotp, generateTotpSecret, newRecoveryCodes, totpUri } from './totp.ts';
+import { consumeStep } from './auth.service.ts';
+import { generateTotpSecret, newRecoveryCodes, totpStep, totpUri } from './totp.ts';
 
 /** Everything the web app needs to render the shell for this user. */
 export async function presentMe(deps: Deps, actor: Actor) {
@@ -164,9 +165,11 @@ export async function totpSetup(deps: Deps, actor: Actor) {
 export async function totpEnable(deps: Deps, ctx: Ctx, actor: Actor, code: string): Promise<string[]> {
   const user = await deps.database.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
   if (!user.totp_secret || user.totp_enabled) throw new AppError('conflict');
-  if (!checkTotp(code, deps.cipher.decrypt(user.totp_secret))) throw new AppError('unprocessable', 'invalid_mfa_code');
+  const step = totpStep(code, deps.cipher.decrypt(user.totp_secret));
+  if (step === null) throw new AppError('unprocessable', 'invalid_mfa_code');
   const codes = newRecoveryCodes();
   await withTransaction(ctx, async (trx, record) => {
+    await consumeStep(trx, actor.userId, step);
     await trx
       .updateTable('users')
       .set({ totp_enabled: true, recovery_codes: JSON.stringify(codes.hashed), updated_at: nowIso() })

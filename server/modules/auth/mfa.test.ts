@@ -31,6 +31,11 @@ function wrongCode(key: string): string {
   }
 }
 
+/** The code of a neighbouring 30-second step (-1, 0, +1 are all inside the server's window). */
+function codeAt(key: string, steps: number): string {
+  return authenticator.clone({ epoch: Date.now() + steps * 30_000 }).generate(key);
+}
+
 async function enrol(session: Session): Promise<{ secret: string; recoveryCodes: string[] }> {
   const api = as(t.app, session);
   const setup = await api('POST', '/api/me/totp/setup');
@@ -72,7 +77,7 @@ test('enable needs a valid code, then returns ten single-use recovery codes stor
   assert.equal(wrong.statusCode, 422);
   assert.deepEqual(wrong.json(), { code: 'unprocessable', message: 'Code de vérification incorrect.' });
   assert.equal((await api('POST', '/api/me/totp/enable', { code: 'abcdef' })).statusCode, 400);
-  const res = await api('POST', '/api/me/totp/enable', { code: authenticator.generate(secret) });
+  const res = await api('POST', '/api/me/totp/enable', { code: codeAt(secret, -1) });
   assert.equal(res.statusCode, 200);
   recoveryCodes = res.json().recoveryCodes;
   assert.equal(recoveryCodes.length, 10);
@@ -110,9 +115,16 @@ test('the next login waits for the code: nothing but /api/me and the MFA step un
   const wrong = await api('POST', '/api/auth/mfa', { code: wrongCode(secret) });
   assert.equal(wrong.statusCode, 401);
   assert.deepEqual(wrong.json(), { code: 'invalid_credentials', message: 'Code de vérification incorrect.' });
-  const ok = await api('POST', '/api/auth/mfa', { code: authenticator.generate(secret) });
+  const ok = await api('POST', '/api/auth/mfa', { code: codeAt(secret, 0) });
   assert.equal(ok.statusCode, 200);
   assert.deepEqual(ok.json(), { csrfToken: session.csrf, home: '/equipe' });
+  // The same code, or one of an older step, is never accepted twice (no replay within its validity window).
+  const replay = as(t.app, (await start('assistante@horizon.test')).session);
+  for (const steps of [0, -1]) {
+    const again = await replay('POST', '/api/auth/mfa', { code: codeAt(secret, steps) });
+    assert.equal(again.statusCode, 401, `step ${steps}`);
+    assert.equal(again.json().code, 'invalid_credentials');
+  }
   const sites = await api('GET', '/api/sites');
   assert.equal(sites.statusCode, 200);
   assert.equal(sites.json().items.length, 5);
@@ -144,7 +156,7 @@ test('a recovery code replaces the TOTP code once only', async () => {
 test('disabling TOTP needs the password; the next login asks for no code', async () => {
   const { session } = await start('assistante@horizon.test');
   const api = as(t.app, session);
-  assert.equal((await api('POST', '/api/auth/mfa', { code: authenticator.generate(secret) })).statusCode, 200);
+  assert.equal((await api('POST', '/api/auth/mfa', { code: codeAt(secret, 1) })).statusCode, 200);
   const wrong = await api('POST', '/api/me/totp/disable', { password: 'pas-le-bon' });
   assert.equal(wrong.statusCode, 422);
   assert.deepEqual(wrong.json(), { code: 'unprocessable', message: 'Mot de passe actuel incorrect.' });

@@ -5,7 +5,16 @@ authenticator.options = { window: 1 };
 
 export const generateTotpSecret = (): string => authenticator.generateSecret();
 export const totpUri = (email: string, secret: string): string => authenticator.keyuri(email, 'Relais', secret);
-export const checkTotp = (code: string, secret: string): boolean => /^\d{6}$/.test(code) && authenticator.check(code, secret);
+
+/**
+ * The 30-second time step a valid code belongs to (null when invalid). Storing the last accepted step
+ * lets the caller refuse a code that was already used (no replay within its validity window).
+ */
+export function totpStep(code: string, secret: string): number | null {
+  if (!/^\d{6}$/.test(code) || !secret) return null;
+  const delta = authenticator.checkDelta(code, secret);
+  return delta === null ? null : Math.floor(Date.now() / 30_000) + delta;
+}
 
 /** Ten single-use recovery codes, shown once; only their hashes are kept. */
 export function newRecoveryCodes(): { plain: string[]; hashed: string[] } {
