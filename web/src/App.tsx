@@ -1,0 +1,101 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router';
+import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
+import { SetupPage } from './features/auth/SetupPage.tsx';
+import { RoleHomePage } from './features/home/RoleHomePage.tsx';
+import { AppLayout } from './ui/AppLayout.tsx';
+import { RequireAuth, RootRedirect, Splash } from './ui/guards.tsx';
+import { can, isAdmin } from './ui/permissions.ts';
+import { PublicLayout } from './ui/PublicLayout.tsx';
+import { NotFound, Restricted } from './ui/Restricted.tsx';
+
+/** Screens loaded on first visit, to keep the login page light. */
+function lazy<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
+
+const admin = () => import('./features/admin/index.ts');
+
+const routes: RouteObject[] = [
+  { path: '/', element: <RootRedirect /> },
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/connexion', element: <LoginPage /> },
+      { path: '/mot-de-passe-oublie', element: <ForgotPasswordPage /> },
+      { path: '/reinitialisation', element: <ResetPasswordPage /> },
+      { path: '/installation', element: <SetupPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { path: '/accueil', element: <RoleHomePage space="requester" /> },
+          { path: '/equipe', element: <RoleHomePage space="team" /> },
+          { path: '/prestataire', element: <RoleHomePage space="provider" /> },
+          { path: '/direction', element: <RoleHomePage space="executive" /> },
+          {
+            path: '/profil',
+            lazy: lazy(
+              () => import('./features/profile/ProfilePage.tsx'),
+              (m) => m.ProfilePage,
+            ),
+          },
+          {
+            path: '/audit',
+            element: <Restricted allowed={(me) => can(me, 'audit.read')} />,
+            children: [
+              {
+                index: true,
+                lazy: lazy(
+                  () => import('./features/audit/AuditPage.tsx'),
+                  (m) => m.AuditPage,
+                ),
+              },
+            ],
+          },
+          {
+            path: '/plateforme',
+            element: <Restricted allowed={(me) => me.user.isOperator} />,
+            children: [
+              {
+                index: true,
+                lazy: lazy(
+                  () => import('./features/platform/PlatformPage.tsx'),
+                  (m) => m.PlatformPage,
+                ),
+              },
+            ],
+          },
+          {
+            path: '/admin',
+            element: <Restricted allowed={isAdmin} />,
+            children: [
+              { index: true, lazy: lazy(admin, (m) => m.AdminHomePage) },
+              { path: 'organisation', lazy: lazy(admin, (m) => m.OrganizationPage) },
+              { path: 'sites', lazy: lazy(admin, (m) => m.SitesListPage) },
+              { path: 'sites/nouveau', lazy: lazy(admin, (m) => m.NewSitePage) },
+              { path: 'sites/:id', lazy: lazy(admin, (m) => m.EditSitePage) },
+              { path: 'fonctions', lazy: lazy(admin, (m) => m.FunctionsPage) },
+              { path: 'equipes', lazy: lazy(admin, (m) => m.TeamsPage) },
+              { path: 'utilisateurs', lazy: lazy(admin, (m) => m.UsersPage) },
+            ],
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+const router = createBrowserRouter([{ HydrateFallback: Splash, children: routes }]);
+
+/** The route table (French paths, one per screen). */
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,89 @@
+import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  IconBuilding,
+  IconBuildingCommunity,
+  IconHome,
+  IconMapPin,
+  IconServer,
+  IconShieldCheck,
+  IconSitemap,
+  IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { Me } from '../api/types.ts';
+import { can, isAdmin } from './permissions.ts';
+
+interface Item {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  exact?: boolean;
+}
+
+/** The links a user sees, from their role home and the actions they are allowed. */
+function useItems(me: Me): { main: Item[]; admin: Item[] } {
+  const { t } = useTranslation();
+  const role = me.role ?? (me.user.isOperator ? 'operator' : 'requester');
+  const main: Item[] = [{ to: me.home, label: t(`home.spaces.${role}`), icon: IconHome, exact: true }];
+  if (can(me, 'audit.read') && me.home !== '/audit' && me.organization)
+    main.push({ to: '/audit', label: t('nav.audit'), icon: IconShieldCheck });
+  if (me.user.isOperator && me.home !== '/plateforme')
+    main.push({ to: '/plateforme', label: t('nav.platform'), icon: IconServer });
+  main.push({ to: '/profil', label: t('nav.profile'), icon: IconUserCircle });
+  const admin: Item[] = !isAdmin(me)
+    ? []
+    : [
+        ...(me.home === '/admin' ? [] : [{ to: '/admin', label: t('nav.administration'), icon: IconSitemap, exact: true }]),
+        { to: '/admin/organisation', label: t('nav.organization'), icon: IconBuilding },
+        { to: '/admin/sites', label: t('nav.sites'), icon: IconMapPin },
+        { to: '/admin/fonctions', label: t('nav.functions'), icon: IconBuildingCommunity },
+        { to: '/admin/equipes', label: t('nav.teams'), icon: IconUsersGroup },
+        { to: '/admin/utilisateurs', label: t('nav.users'), icon: IconUsers },
+      ];
+  return { main, admin };
+}
+
+function NavItem({ item }: { item: Item }) {
+  const { pathname } = useLocation();
+  const active = item.exact ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`);
+  const Icon = item.icon;
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={item.label}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      leftSection={<Icon size={18} aria-hidden />}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+}
+
+/** Side navigation by role (collapses into the burger on phones). */
+export function NavMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { main, admin } = useItems(me);
+  return (
+    <ScrollArea type="auto" style={{ flex: 1 }}>
+      <Stack gap={2} p="sm">
+        {main.map((item) => (
+          <NavItem key={item.to} item={item} />
+        ))}
+        {admin.length > 0 && (
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
+            {t('nav.administration')}
+          </Text>
+        )}
+        {admin.map((item) => (
+          <NavItem key={item.to} item={item} />
+        ))}
+      </Stack>
+    </ScrollArea>
+  );
+}
