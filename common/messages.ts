@@ -43,6 +43,9 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
     idempotency_retry: 'Cette clé d’idempotence a expiré : renvoyez la requête avec une nouvelle clé.',
     idempotency_mismatch: 'Cette clé d’idempotence a déjà servi pour une autre opération.',
     idempotency_in_progress: 'Une requête avec cette clé d’idempotence est encore en cours.',
+    field_unique: 'Cette valeur est déjà utilisée.',
+    mfa_enable_first:
+      'Activez d’abord la double authentification sur votre propre compte (Profil), sinon cette règle vous bloquerait.',
     unknown_reference: 'Référence inconnue dans cette organisation\u00a0: {ids}.',
     'mail.reset.subject': 'Réinitialisation de votre mot de passe Relais',
     'mail.reset.body':
@@ -86,6 +89,8 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
     idempotency_retry: 'This idempotency key has expired: send the request again with a new key.',
     idempotency_mismatch: 'This idempotency key was already used for another operation.',
     idempotency_in_progress: 'A request with this idempotency key is still in progress.',
+    field_unique: 'This value is already in use.',
+    mfa_enable_first: 'Enable two-factor authentication on your own account first (Profile), or this rule would lock you out.',
     unknown_reference: 'Unknown reference in this organisation: {ids}.',
     'mail.reset.subject': 'Reset your Relais password',
     'mail.reset.body':

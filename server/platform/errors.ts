@@ -16,6 +16,11 @@ export class AppError extends Error {
   }
 }
 
+/** 409 on a unique value, with the field named so the form can show it on that field. */
+export function duplicate(path: string): AppError {
+  return new AppError('already_exists', 'already_exists', { fields: [{ path, code: 'unique', message: 'field_unique' }] });
+}
+
 export const notFound = () => new AppError('not_found');
 export const forbidden = () => new AppError('forbidden');
 

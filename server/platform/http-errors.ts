@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ZodError } from 'zod';
 import type { ApiError, ErrorCode } from '../../common/errors.ts';
-import { pickLocale, translate } from '../../common/messages.ts';
+import { type Locale, pickLocale, translate } from '../../common/messages.ts';
 import { AppError } from './errors.ts';
 import { fieldErrors } from './validation.ts';
 
@@ -33,7 +33,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, error.status, {
         code: error.code,
         message: translate(locale, error.messageKey, error.vars),
-        details: error.details,
+        details: localizeFields(error.details, locale),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -72,6 +72,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (!request.url.startsWith('/api/')) return reply.callNotFound();
     return send(reply, 404, { code: 'not_found', message: translate(localeOf(request), 'route_not_found') });
   });
+}
+
+/** Field errors raised by services carry a message key; the client gets the text in its language. */
+function localizeFields(details: unknown, locale: Locale): unknown {
+  const d = details as { fields?: { message?: string }[] } | undefined;
+  if (!d?.fields) return details;
+  return { ...d, fields: d.fields.map((f) => ({ ...f, message: translate(locale, f.message ?? 'validation_failed') })) };
 }
 
 function ERROR_STATUS_OF(code: ErrorCode): number {

@@ -169,7 +169,15 @@ test('an organisation requiring MFA blocks unenrolled staff on its routes only; 
   const referentSession = await login(t.app, 'referent@horizon.test');
   const referent = as(t.app, referentSession);
   const org = (await referent('GET', '/api/organization')).json();
-  const patched = await referent('PATCH', '/api/organization', { requireMfaStaff: true, version: org.version });
+  // A key user without 2FA cannot lock themselves out: they must enrol first.
+  const refused = await referent('PATCH', '/api/organization', { requireMfaStaff: true, version: org.version });
+  assert.equal(refused.statusCode, 422);
+  assert.equal(refused.json().details.fields[0].path, 'requireMfaStaff');
+  assert.match(refused.json().message, /^Activez d’abord la double authentification/);
+  // The platform operator (not bound by the staff rule) turns it on for the organisation.
+  const operator = as(t.app, await login(t.app, 'operateur@relais.test'));
+  assert.equal((await operator('POST', '/api/me/organization', { organizationId: org.id })).statusCode, 200);
+  const patched = await operator('PATCH', '/api/organization', { requireMfaStaff: true, version: org.version });
   assert.equal(patched.statusCode, 200);
   assert.equal(patched.json().requireMfaStaff, true);
 

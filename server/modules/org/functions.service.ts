@@ -1,7 +1,7 @@
 import type { Scope } from '../../platform/actor.ts';
 import { allowedActions } from '../../platform/authz.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
-import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/errors.ts';
+import { AppError, duplicate, isForeignKeyViolation, isUniqueViolation } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { findOrThrow, updateVersioned } from '../../platform/versioned.ts';
@@ -23,9 +23,7 @@ export function presentFunction(ctx: Ctx, row: FunctionRow) {
 
 function uniqueCode<T>(p: Promise<T>): Promise<T> {
   return p.catch((err) => {
-    throw isUniqueViolation(err)
-      ? new AppError('already_exists', 'already_exists', { fields: [{ path: 'code', code: 'unique' }] })
-      : err;
+    throw isUniqueViolation(err) ? duplicate('code') : err;
   });
 }
 

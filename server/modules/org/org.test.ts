@@ -52,7 +52,7 @@ test('functions: unique code (409 on create and on rename), allowed characters, 
   assert.deepEqual(dup.json(), {
     code: 'already_exists',
     message: 'Cet élément existe déjà.',
-    details: { fields: [{ path: 'code', code: 'unique' }] },
+    details: { fields: [{ path: 'code', code: 'unique', message: 'Cette valeur est déjà utilisée.' }] },
   });
   assert.equal((await referent('PATCH', `/api/functions/${fn.id}`, { code: 'RH', version: 1 })).statusCode, 409);
   const chars = await referent('POST', '/api/functions', { name: 'Qualité', code: 'QUALITÉ 1' });

@@ -1,3 +1,4 @@
+import { type Role, STAFF_ROLES } from '../../../common/roles.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
 import { AppError, versionConflict } from '../../platform/errors.ts';
@@ -29,11 +30,21 @@ export async function getOrganization(ctx: Ctx, scope: Scope) {
   return presentOrganization(row);
 }
 
+/**
+ * Requiring MFA for staff is refused to a staff member who has not enrolled: the rule would lock them
+ * out of the very screen that turns it off (GitHub and Zendesk ask the same).
+ */
 export async function updateOrganization(
   ctx: Ctx,
   scope: Scope,
   patch: { name?: string; requireMfaStaff?: boolean; version: number },
 ) {
+  const actor = ctx.actor;
+  if (patch.requireMfaStaff && actor && !actor.totpEnabled && STAFF_ROLES.includes(actor.role as Role)) {
+    throw new AppError('unprocessable', 'mfa_enable_first', {
+      fields: [{ path: 'requireMfaStaff', code: 'mfa', message: 'mfa_enable_first' }],
+    });
+  }
   await withTransaction(ctx, async (trx, record) => {
     const before = await trx
       .selectFrom('organizations')

@@ -6,7 +6,7 @@ import type { Actor, Scope } from '../../platform/actor.ts';
 import { allowedActions } from '../../platform/authz.ts';
 import { type BusinessHours, type Closure, holidaysFor, siteClock } from '../../platform/calendar.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
-import { AppError, isForeignKeyViolation, isUniqueViolation } from '../../platform/errors.ts';
+import { AppError, duplicate, isForeignKeyViolation, isUniqueViolation } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { findOrThrow, updateVersioned } from '../../platform/versioned.ts';
@@ -78,9 +78,7 @@ function columns(input: Partial<TSiteInput>) {
 
 function uniqueName<T>(p: Promise<T>): Promise<T> {
   return p.catch((err) => {
-    throw isUniqueViolation(err)
-      ? new AppError('already_exists', 'already_exists', { fields: [{ path: 'name', code: 'unique', message: '' }] })
-      : err;
+    throw isUniqueViolation(err) ? duplicate('name') : err;
   });
 }
 

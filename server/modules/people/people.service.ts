@@ -3,7 +3,7 @@ import type { Scope } from '../../platform/actor.ts';
 import { allowedActions } from '../../platform/authz.ts';
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, duplicate } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -91,7 +91,7 @@ export async function createUser(deps: Deps, ctx: Ctx, scope: Scope, input: TUse
         .execute();
     }
     const already = await tenant.selectFrom(trx, scope, 'memberships').select('id').where('user_id', '=', id).executeTakeFirst();
-    if (already) throw new AppError('already_exists', 'already_exists', { fields: [{ path: 'email', code: 'unique' }] });
+    if (already) throw duplicate('email');
     await trx
       .insertInto('memberships')
       .values(

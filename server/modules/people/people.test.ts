@@ -150,7 +150,7 @@ test('an existing account (provider staff) gets a membership, never a second acc
   assert.deepEqual(again.json(), {
     code: 'already_exists',
     message: 'Cet élément existe déjà.',
-    details: { fields: [{ path: 'email', code: 'unique' }] },
+    details: { fields: [{ path: 'email', code: 'unique', message: 'Cette valeur est déjà utilisée.' }] },
   });
 });
 

@@ -1,6 +1,6 @@
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, isUniqueViolation, versionConflict } from '../../platform/errors.ts';
+import { AppError, duplicate, isUniqueViolation, versionConflict } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { createUser } from '../people/people.service.ts';
 import { presentOrganization } from '../org/organization.service.ts';
@@ -46,9 +46,7 @@ export async function createOrganization(
       organizationId: id,
     });
   }).catch((err) => {
-    throw isUniqueViolation(err)
-      ? new AppError('already_exists', 'already_exists', { fields: [{ path: 'slug', code: 'unique' }] })
-      : err;
+    throw isUniqueViolation(err) ? duplicate('slug') : err;
   });
   await createUser(
     deps,
