@@ -1,5 +1,6 @@
 import type { Role } from '../../common/roles.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { insertOperator } from '../modules/auth/setup.service.ts';
 import { createFunction } from '../modules/org/functions.service.ts';
 import { addClosure, createSite } from '../modules/org/sites.service.ts';
 import { createTeam } from '../modules/org/teams.service.ts';
@@ -83,27 +84,10 @@ export async function seedDemo(deps: Deps): Promise<void> {
 }
 
 async function seedOperator(deps: Deps, passwordHash: string) {
-  const now = nowIso();
   const ctx: Ctx = { database: deps.database, events: deps.events, actor: systemActor(null), ip: '127.0.0.1' };
-  await withTransaction(ctx, async (trx, record) => {
-    const id = newId();
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        email: 'operateur@relais.test',
-        display_name: 'Opérateur Relais',
-        password_hash: passwordHash,
-        locale: 'fr',
-        is_operator: true,
-        totp_enabled: false,
-        disabled: false,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await record({ action: 'platform.operator_created', targetType: 'user', targetId: id, summary: { demo: true } });
-  });
+  await withTransaction(ctx, (trx, record) =>
+    insertOperator(trx, record, { email: 'operateur@relais.test', displayName: 'Opérateur Relais', passwordHash }),
+  );
 }
 
 async function seedBellevue(deps: Deps, passwordHash: string) {

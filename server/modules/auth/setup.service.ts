@@ -1,5 +1,5 @@
 import type { Kdb } from '../../db/database.ts';
-import { type Ctx, withTransaction } from '../../platform/context.ts';
+import { type Change, type Ctx, withTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { hashPassword } from './password.ts';
@@ -23,30 +23,40 @@ export async function setupFirstOperator(
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, async (trx, record) => {
     if (!(await needsSetup(trx))) throw new AppError('conflict', 'already_exists');
-    const id = newId();
-    const now = nowIso();
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        email: input.email.toLowerCase(),
-        display_name: input.displayName,
-        password_hash: passwordHash,
-        locale: 'fr',
-        is_operator: true,
-        totp_enabled: false,
-        disabled: false,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await record({
-      action: 'platform.operator_created',
-      targetType: 'user',
-      targetId: id,
-      summary: { email: input.email },
-      organizationId: null,
-    });
-    return id;
+    return insertOperator(trx, record, { email: input.email, displayName: input.displayName, passwordHash });
   });
+}
+
+/** Inserts a platform operator account and its audit row (first-run setup and demo seed). */
+export async function insertOperator(
+  trx: Kdb,
+  record: (change: Change) => Promise<void>,
+  input: { email: string; displayName: string; passwordHash: string },
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  const email = input.email.toLowerCase();
+  await trx
+    .insertInto('users')
+    .values({
+      id,
+      email,
+      display_name: input.displayName,
+      password_hash: input.passwordHash,
+      locale: 'fr',
+      is_operator: true,
+      totp_enabled: false,
+      disabled: false,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await record({
+    action: 'platform.operator_created',
+    targetType: 'user',
+    targetId: id,
+    summary: { email },
+    organizationId: null,
+  });
+  return id;
 }
