@@ -59,7 +59,7 @@ for (const [email, home, heading] of HOMES) {
     await loginAs(page, email);
     await page.waitForURL(`**${home}`);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-    if (email === 'dirigeant@horizon.test') await page.screenshot({ path: screenshotPath('home.png'), fullPage: true });
+    if (email === 'dirigeant@horizon.test') await page.screenshot({ path: screenshotPath('home.png') });
     await scan(page);
     await context.close();
   });

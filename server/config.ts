@@ -3,24 +3,36 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'valeurs possibles : 0, 1, true, false, yes, no' })
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const port = z.coerce
+  .number({ error: 'doit être un numéro de port (nombre entier)' })
+  .int('doit être un nombre entier')
+  .min(0, 'doit être compris entre 0 et 65535')
+  .max(65535, 'doit être compris entre 0 et 65535');
 
 const ZEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: port.default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'doit commencer par postgres://, postgresql:// ou sqlite:')
     .optional(),
-  BASE_URL: z.url().optional(),
+  BASE_URL: z.url({ protocol: /^https?$/, error: 'doit être une adresse http(s)://…' }).optional(),
   SECRET_KEY: z.string().min(32, 'doit contenir au moins 32 caractères').optional(),
   RELAIS_DEMO: flag.default(true),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'valeurs possibles : fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
   TRUST_PROXY: flag.default(false),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Relais <relais@relais.test>'),
-  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_INBOUND_PORT: port.default(2525),
 });
 
 export interface Config {
