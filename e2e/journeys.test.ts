@@ -77,7 +77,10 @@ test('the language switch turns the interface into English and back', async () =
   const { page, context } = await e2e.newPage();
   await loginAs(page, 'dirigeant@horizon.test');
   await page.getByRole('heading', { level: 1, name: 'Vue d’ensemble' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH');
   await page.getByText('EN', { exact: true }).click();
+  assert.equal((await saved).status(), 200, 'the choice is saved on the account');
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await scan(page);
