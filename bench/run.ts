@@ -1,16 +1,12 @@
 /**
  * `npm run bench`: latency and throughput of the foundation's hot routes on a real server
- * (embedded SQLite by default, PostgreSQL with BENCH_DATABASE_URL), demo data, 10 concurrent clients.
+ * (a separate process: embedded SQLite by default, PostgreSQL with BENCH_DATABASE_URL), demo data, 10 concurrent clients.
  * Results are printed and written to bench/results/foundation-<dialect>.json.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
-import { seedDemo } from '../server/seed/demo.ts';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -47,17 +43,33 @@ async function load(label: string, request: () => Promise<Response>) {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'relais-bench-'));
-const config = loadConfig({
-  DATA_DIR: dataDir,
-  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
-  LOG_LEVEL: 'silent',
-  PORT: '0',
+const port = 18000 + Math.floor(Math.random() * 1000);
+const address = `http://127.0.0.1:${port}`;
+// The server runs in its own process, as in production, so the load generator does not share its CPU time.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  cwd: path.resolve(import.meta.dirname, '..'),
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    RELAIS_DEMO: '1',
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+  },
+  stdio: 'ignore',
 });
-const database = await openDatabase(config.databaseUrl);
-await migrateToLatest(database);
-const { app, deps } = await buildApp({ config, database, logger: false });
-await seedDemo(deps);
-const address = await app.listen({ port: 0, host: '127.0.0.1' });
+for (let i = 0; i < 300; i++) {
+  if (
+    await fetch(`${address}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
+  await new Promise((r) => setTimeout(r, 200));
+}
+const dialect = process.env.BENCH_DATABASE_URL ? 'postgres' : 'sqlite';
 const login = await fetch(`${address}/api/auth/login`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
@@ -77,7 +89,7 @@ for (const [label, fn] of [
   results.push(await load(label, fn));
 }
 const report = {
-  dialect: database.dialect,
+  dialect,
   concurrency: CONCURRENCY,
   seconds: SECONDS,
   node: process.version,
@@ -87,9 +99,9 @@ const report = {
 console.table(results);
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(
-  path.join(import.meta.dirname, 'results', `foundation-${database.dialect}.json`),
+  path.join(import.meta.dirname, 'results', `foundation-${dialect}.json`),
   `${JSON.stringify(report, null, 2)}\n`,
 );
-await app.close();
-await database.destroy();
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
