@@ -44,6 +44,8 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
     idempotency_mismatch: 'Cette clé d’idempotence a déjà servi pour une autre opération.',
     idempotency_in_progress: 'Une requête avec cette clé d’idempotence est encore en cours.',
     field_unique: 'Cette valeur est déjà utilisée.',
+    no_business_hours: 'Ce site n’a aucune heure ouvrée : renseignez ses horaires d’ouverture.',
+    both_times: 'Indiquez l’heure de début et l’heure de fin, ou aucune pour une journée entière.',
     mfa_enable_first:
       'Activez d’abord la double authentification sur votre propre compte (Profil), sinon cette règle vous bloquerait.',
     unknown_reference: 'Référence inconnue dans cette organisation\u00a0: {ids}.',
@@ -90,6 +92,8 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
     idempotency_mismatch: 'This idempotency key was already used for another operation.',
     idempotency_in_progress: 'A request with this idempotency key is still in progress.',
     field_unique: 'This value is already in use.',
+    no_business_hours: 'This site has no business hours: set its opening hours.',
+    both_times: 'Give both the start and the end time, or neither for a whole day.',
     mfa_enable_first: 'Enable two-factor authentication on your own account first (Profile), or this rule would lock you out.',
     unknown_reference: 'Unknown reference in this organisation: {ids}.',
     'mail.reset.subject': 'Reset your Relais password',

@@ -164,9 +164,14 @@ test('migrations go down and up again', async () => {
   const database = tdb.database;
   const names = async () => (await database.db.introspection.getTables()).map((t) => t.name).sort();
   assert.ok((await names()).includes('organizations'));
-  assert.deepEqual(await migrateDown(database), ['Down 20261127_0001_foundation: Success']);
+  const downs: string[] = [];
+  for (let ran = await migrateDown(database); ran.length > 0; ran = await migrateDown(database)) downs.push(...ran);
+  assert.deepEqual(downs, ['Down 20261127_0002_half_day_closures: Success', 'Down 20261127_0001_foundation: Success']);
   assert.deepEqual(await names(), []);
-  assert.deepEqual(await migrateToLatest(database), ['Up 20261127_0001_foundation: Success']);
+  assert.deepEqual(await migrateToLatest(database), [
+    'Up 20261127_0001_foundation: Success',
+    'Up 20261127_0002_half_day_closures: Success',
+  ]);
   assert.deepEqual(await migrateToLatest(database), []);
   const tables = await names();
   for (const t of ['organizations', 'users', 'memberships', 'sites', 'sessions', 'api_tokens', 'audit_log', 'audit_heads'])

@@ -65,6 +65,9 @@ export interface SiteClosuresTable {
   starts_on: string;
   ends_on: string;
   label: string;
+  /** Local "HH:MM" bounds of a half-day closure; null for whole days. */
+  start_time: string | null;
+  end_time: string | null;
   created_at: Ts;
 }
 export interface FunctionsTable {

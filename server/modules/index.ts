@@ -13,6 +13,8 @@ import { teamRoutes } from './org/teams.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import './platform/platform.policy.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
+import './sla/sla.policy.ts';
+import { slaRoutes } from './sla/sla.routes.ts';
 
 /** Every feature module, registered in this order by app.ts. A new capability adds one line here. */
 export const MODULES: ModulePlugin[] = [
@@ -26,4 +28,5 @@ export const MODULES: ModulePlugin[] = [
   peopleRoutes,
   auditRoutes,
   platformRoutes,
+  slaRoutes,
 ];

@@ -24,9 +24,18 @@ export const ZSiteInput = z.object({
 export const ZSitePatch = ZSiteInput.partial().extend({ version: z.number().int().min(1) });
 
 const ISO_DATE = z.iso.date();
+/** A closure covers whole days, or only startTime–endTime of each day (half days) when both are given. */
 export const ZClosureInput = z
-  .object({ startsOn: ISO_DATE, endsOn: ISO_DATE, label: z.string().trim().min(1).max(120) })
-  .refine((c) => c.startsOn <= c.endsOn, { message: 'dates_order', path: ['endsOn'] });
+  .object({
+    startsOn: ISO_DATE,
+    endsOn: ISO_DATE,
+    label: z.string().trim().min(1).max(120),
+    startTime: HHMM.nullable().optional(),
+    endTime: HHMM.nullable().optional(),
+  })
+  .refine((c) => c.startsOn <= c.endsOn, { message: 'dates_order', path: ['endsOn'] })
+  .refine((c) => !c.startTime === !c.endTime, { message: 'both_times', path: ['endTime'] })
+  .refine((c) => !c.startTime || !c.endTime || c.startTime < c.endTime, { message: 'range_order', path: ['endTime'] });
 export const ZClosureParams = z.object({ id: z.string().min(1).max(64), closureId: z.string().min(1).max(64) });
 export const ZYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 

@@ -19,7 +19,7 @@ async function closuresOf(db: Kdb, scope: Scope, siteIds: string[]): Promise<(Cl
   if (siteIds.length === 0) return [];
   return tenant
     .selectFrom(db, scope, 'site_closures')
-    .select(['id', 'site_id', 'starts_on', 'ends_on', 'label'])
+    .select(['id', 'site_id', 'starts_on', 'ends_on', 'label', 'start_time', 'end_time'])
     .where('site_id', 'in', siteIds)
     .orderBy('starts_on')
     .execute();
@@ -126,14 +126,21 @@ export async function deleteSite(ctx: Ctx, scope: Scope, id: string) {
 
 export async function listClosures(ctx: Ctx, scope: Scope, siteId: string) {
   const rows = await closuresOf(ctx.database.db, scope, [siteId]);
-  return rows.map((c) => ({ id: c.id, startsOn: c.starts_on, endsOn: c.ends_on, label: c.label }));
+  return rows.map((c) => ({
+    id: c.id,
+    startsOn: c.starts_on,
+    endsOn: c.ends_on,
+    startTime: c.start_time ?? null,
+    endTime: c.end_time ?? null,
+    label: c.label,
+  }));
 }
 
 export async function addClosure(
   ctx: Ctx,
   scope: Scope,
   siteId: string,
-  input: { startsOn: string; endsOn: string; label: string },
+  input: { startsOn: string; endsOn: string; label: string; startTime?: string | null; endTime?: string | null },
 ) {
   const id = newId();
   await withTransaction(ctx, async (trx, record) => {
@@ -143,6 +150,8 @@ export async function addClosure(
       starts_on: input.startsOn,
       ends_on: input.endsOn,
       label: input.label,
+      start_time: input.startTime ?? null,
+      end_time: input.endTime ?? null,
       created_at: nowIso(),
     };
     await trx
@@ -151,7 +160,7 @@ export async function addClosure(
       .execute();
     await record({ action: 'site.closure_added', targetType: 'site', targetId: siteId, summary: { after: input } });
   });
-  return { id, ...input };
+  return { id, ...input, startTime: input.startTime ?? null, endTime: input.endTime ?? null };
 }
 
 export async function removeClosure(ctx: Ctx, scope: Scope, siteId: string, closureId: string) {

@@ -167,10 +167,19 @@ test('closures: end before start refused; added, listed in the calendar, removed
     referent('POST', `/api/sites/${id}/closures`, { startsOn: '2026-08-03', endsOn: '2026-08-14', label: 'Fermeture estivale' }),
   );
   assert.deepEqual((await referent('GET', `/api/sites/${id}/closures`)).json(), {
-    items: [{ id: closure.id, startsOn: '2026-08-03', endsOn: '2026-08-14', label: 'Fermeture estivale' }],
+    items: [
+      {
+        id: closure.id,
+        startsOn: '2026-08-03',
+        endsOn: '2026-08-14',
+        startTime: null,
+        endTime: null,
+        label: 'Fermeture estivale',
+      },
+    ],
   });
   assert.deepEqual((await referent('GET', `/api/sites/${id}/calendar?year=2026`)).json().closures, [
-    { id: closure.id, startsOn: '2026-08-03', endsOn: '2026-08-14', label: 'Fermeture estivale' },
+    { id: closure.id, startsOn: '2026-08-03', endsOn: '2026-08-14', startTime: null, endTime: null, label: 'Fermeture estivale' },
   ]);
   assert.equal((await referent('DELETE', `/api/sites/${id}/closures/${closure.id}`)).statusCode, 204);
   assert.equal((await referent('DELETE', `/api/sites/${id}/closures/${closure.id}`)).statusCode, 404);
