@@ -2,12 +2,14 @@ import { type Migration, type MigrationProvider, type MigrationResultSet, Migrat
 import type { Database } from './database.ts';
 import { foundation } from './migrations/20261127_0001_foundation.ts';
 import { halfDayClosures } from './migrations/20261127_0002_half_day_closures.ts';
+import { catalog } from './migrations/20261127_0003_catalog.ts';
 import type { AnyDb, MigrationFactory } from './migrations/types.ts';
 
 /** Every migration, in order. Names are timestamped; add new ones at the end. */
 const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127_0001_foundation': foundation,
   '20261127_0002_half_day_closures': halfDayClosures,
+  '20261127_0003_catalog': catalog,
 };
 
 function migrator(database: Database): Migrator {

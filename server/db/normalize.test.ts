@@ -166,11 +166,16 @@ test('migrations go down and up again', async () => {
   assert.ok((await names()).includes('organizations'));
   const downs: string[] = [];
   for (let ran = await migrateDown(database); ran.length > 0; ran = await migrateDown(database)) downs.push(...ran);
-  assert.deepEqual(downs, ['Down 20261127_0002_half_day_closures: Success', 'Down 20261127_0001_foundation: Success']);
+  assert.deepEqual(downs, [
+    'Down 20261127_0003_catalog: Success',
+    'Down 20261127_0002_half_day_closures: Success',
+    'Down 20261127_0001_foundation: Success',
+  ]);
   assert.deepEqual(await names(), []);
   assert.deepEqual(await migrateToLatest(database), [
     'Up 20261127_0001_foundation: Success',
     'Up 20261127_0002_half_day_closures: Success',
+    'Up 20261127_0003_catalog: Success',
   ]);
   assert.deepEqual(await migrateToLatest(database), []);
   const tables = await names();

@@ -38,8 +38,25 @@ export class SqliteBindPlugin implements KyselyPlugin {
 }
 
 /** Columns whose driver value differs between dialects, normalised on read by name. */
-const BOOL_COLUMNS = new Set(['require_mfa_staff', 'is_operator', 'totp_enabled', 'disabled', 'mfa_pending']);
-const JSON_COLUMNS = new Set(['business_hours', 'recovery_codes', 'scopes', 'summary', 'response']);
+const BOOL_COLUMNS = new Set([
+  'require_mfa_staff',
+  'is_operator',
+  'totp_enabled',
+  'disabled',
+  'mfa_pending',
+  'is_default',
+  'active',
+]);
+const JSON_COLUMNS = new Set([
+  'business_hours',
+  'recovery_codes',
+  'scopes',
+  'summary',
+  'response',
+  'targets',
+  'required_skills',
+  'form',
+]);
 const TS_SUFFIX = /_at$|^locked_until$/;
 
 /**

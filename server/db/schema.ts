@@ -171,6 +171,48 @@ export interface IdempotencyKeysTable {
   response: Json<unknown>;
   created_at: Ts;
 }
+export interface SlaPoliciesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  /** Per priority: business minutes to first response, resolution, optional next update. */
+  targets: Json<Record<string, { firstResponse: number; resolution: number; nextUpdate?: number | null }>>;
+  is_default: Bool;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface ServiceCategoriesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  icon: string;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface ServicesTable {
+  id: string;
+  organization_id: string;
+  category_id: string;
+  name: string;
+  description: string;
+  team_id: string | null;
+  function_id: string | null;
+  autonomy_level: number;
+  required_skills: Json<string[]>;
+  confidentiality: string;
+  default_priority: string;
+  sla_policy_id: string | null;
+  approval_role: string | null;
+  form: Json<unknown[]>;
+  active: Bool;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -189,4 +231,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
+  sla_policies: SlaPoliciesTable;
+  service_categories: ServiceCategoriesTable;
+  services: ServicesTable;
 }

@@ -1,5 +1,7 @@
 import type { ModulePlugin } from '../platform/route-helpers.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import './catalog/catalog.policy.ts';
+import { catalogRoutes } from './catalog/catalog.routes.ts';
 import './audit/audit.policy.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { meRoutes } from './auth/me.routes.ts';
@@ -29,4 +31,5 @@ export const MODULES: ModulePlugin[] = [
   auditRoutes,
   platformRoutes,
   slaRoutes,
+  catalogRoutes,
 ];

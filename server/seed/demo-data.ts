@@ -97,6 +97,7 @@ export const HORIZON_PEOPLE: DemoPerson[] = [
 
 export const HORIZON_TEAMS = [
   {
+    key: 'pool',
     name: 'Pôle assistantes Horizon',
     model: 'shared_pool' as const,
     coordinator: 'coordinatrice@horizon.test',
@@ -107,6 +108,7 @@ export const HORIZON_TEAMS = [
     contractRef: null,
   },
   {
+    key: 'strasbourg',
     name: 'Assistante dédiée Strasbourg',
     model: 'dedicated' as const,
     coordinator: 'coordinatrice@horizon.test',
@@ -117,6 +119,7 @@ export const HORIZON_TEAMS = [
     contractRef: null,
   },
   {
+    key: 'rh',
     name: 'RH & paie externalisées — PaieServices',
     model: 'outsourced' as const,
     coordinator: null,

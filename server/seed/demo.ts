@@ -4,6 +4,7 @@ import { insertOperator } from '../modules/auth/setup.service.ts';
 import { createFunction } from '../modules/org/functions.service.ts';
 import { addClosure, createSite } from '../modules/org/sites.service.ts';
 import { createTeam } from '../modules/org/teams.service.ts';
+import { seedCatalog } from './demo-catalog-seed.ts';
 import { createUser } from '../modules/people/people.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -68,8 +69,9 @@ export async function seedDemo(deps: Deps): Promise<void> {
   const fnIds = new Map<string, string>();
   for (const f of HORIZON_FUNCTIONS) fnIds.set(f.code, (await createFunction(ctx, scope, f)).id);
   const userIds = await addPeople(deps, ctx, HORIZON_PEOPLE, siteIds, passwordHash);
+  const teamIds = new Map<string, string>();
   for (const t of HORIZON_TEAMS) {
-    await createTeam(ctx, scope, {
+    const team = await createTeam(ctx, scope, {
       name: t.name,
       model: t.model,
       coordinatorId: t.coordinator ? (userIds.get(t.coordinator) ?? null) : null,
@@ -79,7 +81,9 @@ export async function seedDemo(deps: Deps): Promise<void> {
       functionIds: t.functions.map((f) => fnIds.get(f) ?? ''),
       memberIds: t.members.map((m) => userIds.get(m) ?? ''),
     });
+    teamIds.set(t.key, team.id);
   }
+  await seedCatalog(ctx, scope, teamIds, fnIds);
   await seedBellevue(deps, passwordHash);
 }
 

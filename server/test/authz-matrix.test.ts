@@ -10,7 +10,18 @@ import { ALL_ROLES, type ActorRole, type Role } from '../../common/roles.ts';
 import type { Actor } from '../platform/actor.ts';
 import { can, type Subject } from '../platform/authz.ts';
 import { registeredResources } from '../platform/loaders.ts';
-import { newFunction, newMember, newOrganization, newSite, newTeam, sessionFor, setHomeSite } from './factories.ts';
+import {
+  newCategory,
+  newFunction,
+  newMember,
+  newOrganization,
+  newService,
+  newSite,
+  newSlaPolicy,
+  newTeam,
+  sessionFor,
+  setHomeSite,
+} from './factories.ts';
 import { as, type TestApp, testApp } from './harness.ts';
 
 type Where = 'ownSite' | 'otherSite' | 'otherOrg';
@@ -60,6 +71,12 @@ async function subject(resource: string, where: Where): Promise<{ id: string; su
       const id = await newMember(deps, org, 'requester', site);
       return { id, subject: { userId: id, siteId: site } };
     }
+    case 'category':
+      return { id: await newCategory(deps, org), subject: {} };
+    case 'service':
+      return { id: await newService(deps, org), subject: {} };
+    case 'slapolicy':
+      return { id: await newSlaPolicy(deps, org), subject: {} };
     default:
       throw new Error(`Ajoutez une fabrique pour la ressource « ${resource} » dans authz-matrix.test.ts`);
   }

@@ -1,5 +1,9 @@
 import type { Role } from '../../common/roles.ts';
 import { openSession } from '../modules/auth/session.ts';
+import { createCategory } from '../modules/catalog/categories.service.ts';
+import { ZServiceInput } from '../modules/catalog/catalog.schemas.ts';
+import { createService } from '../modules/catalog/services.service.ts';
+import { createPolicy } from '../modules/sla/policies.service.ts';
 import { createFunction } from '../modules/org/functions.service.ts';
 import { createSite } from '../modules/org/sites.service.ts';
 import { createTeam } from '../modules/org/teams.service.ts';
@@ -75,6 +79,39 @@ export async function newTeam(deps: Deps, organizationId: string): Promise<strin
     memberIds: [],
   };
   return (await createTeam(systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+export async function newCategory(deps: Deps, organizationId: string): Promise<string> {
+  return (
+    await createCategory(
+      systemCtx(deps, organizationId),
+      { organizationId },
+      { name: unique('Catégorie'), icon: 'folder', position: 0 },
+    )
+  ).id;
+}
+
+export async function newService(deps: Deps, organizationId: string, categoryId?: string): Promise<string> {
+  const category = categoryId ?? (await newCategory(deps, organizationId));
+  const input = ZServiceInput.parse({ categoryId: category, name: unique('Service') });
+  return (await createService(systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+export const DEMO_TARGETS = {
+  P1: { firstResponse: 60, resolution: 240 },
+  P2: { firstResponse: 240, resolution: 480 },
+  P3: { firstResponse: 480, resolution: 1440 },
+  P4: { firstResponse: 960, resolution: 2400 },
+};
+
+export async function newSlaPolicy(deps: Deps, organizationId: string): Promise<string> {
+  return (
+    await createPolicy(
+      systemCtx(deps, organizationId),
+      { organizationId },
+      { name: unique('Contrat'), targets: DEMO_TARGETS, isDefault: false },
+    )
+  ).id;
 }
 
 export async function newMember(

@@ -2,7 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.ts';
 import { doc, scopeOfRequest, zapp } from '../../platform/route-helpers.ts';
+import { ZSlaTargets } from '../../../common/catalog.ts';
+import { registerCrud } from '../../platform/crud-routes.ts';
+import { createPolicy, deletePolicy, getPolicy, listPolicies, updatePolicy } from './policies.service.ts';
 import { simulate } from './sla.service.ts';
+
+const ZPolicyInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  targets: ZSlaTargets,
+  isDefault: z.boolean().default(false),
+});
+const ZPolicyPatch = ZPolicyInput.partial().extend({ version: z.number().int().min(1) });
 
 const ZSimulate = z.object({
   siteId: z.string().min(1).max(64),
@@ -28,4 +38,19 @@ export async function slaRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request) => simulate(deps.database.db, scopeOfRequest(request), request.query),
   );
+  registerCrud(fastify, deps, {
+    path: '/api/sla/policies',
+    resource: 'slapolicy',
+    tag: 'sla',
+    summaries: [
+      'Politiques SLA (contrat) : cibles en minutes ouvrées par priorité',
+      'Créer une politique SLA',
+      'Une politique SLA',
+      'Modifier une politique SLA (version requise)',
+      'Supprimer une politique SLA inutilisée',
+    ],
+    create: ZPolicyInput,
+    patch: ZPolicyPatch,
+    service: { list: listPolicies, get: getPolicy, create: createPolicy, update: updatePolicy, remove: deletePolicy },
+  });
 }

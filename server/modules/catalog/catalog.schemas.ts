@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { AUTONOMY_LEVELS, CONFIDENTIALITY, PRIORITIES, ZApprovalRole, ZForm } from '../../../common/catalog.ts';
+
+const Id = z.string().min(1).max(64);
+const Version = z.number().int().min(1);
+
+export const ZCategoryInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  icon: z.string().trim().min(1).max(40).default('folder'),
+  position: z.number().int().min(0).max(1000).default(0),
+});
+export const ZCategoryPatch = ZCategoryInput.partial().extend({ version: Version });
+
+export const ZServiceInput = z.object({
+  categoryId: Id,
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(2000).default(''),
+  teamId: Id.nullable().default(null),
+  functionId: Id.nullable().default(null),
+  autonomyLevel: z.union(AUTONOMY_LEVELS.map((n) => z.literal(n))).default(2),
+  requiredSkills: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  confidentiality: z.enum(CONFIDENTIALITY).default('normal'),
+  defaultPriority: z.enum(PRIORITIES).default('P3'),
+  slaPolicyId: Id.nullable().default(null),
+  approvalRole: ZApprovalRole.default(null),
+  form: ZForm.default([]),
+  active: z.boolean().default(true),
+  position: z.number().int().min(0).max(1000).default(0),
+});
+export const ZServicePatch = z
+  .object({
+    categoryId: Id,
+    name: z.string().trim().min(1).max(120),
+    description: z.string().trim().max(2000),
+    teamId: Id.nullable(),
+    functionId: Id.nullable(),
+    autonomyLevel: z.union(AUTONOMY_LEVELS.map((n) => z.literal(n))),
+    requiredSkills: z.array(z.string().trim().min(1).max(40)).max(20),
+    confidentiality: z.enum(CONFIDENTIALITY),
+    defaultPriority: z.enum(PRIORITIES),
+    slaPolicyId: Id.nullable(),
+    approvalRole: ZApprovalRole,
+    form: ZForm,
+    active: z.boolean(),
+    position: z.number().int().min(0).max(1000),
+  })
+  .partial()
+  .extend({ version: Version });
+
+export type TCategoryInput = z.infer<typeof ZCategoryInput>;
+export type TCategoryPatch = z.infer<typeof ZCategoryPatch>;
+export type TServiceInput = z.infer<typeof ZServiceInput>;
+export type TServicePatch = z.infer<typeof ZServicePatch>;
