@@ -98,10 +98,7 @@ const report = {
 };
 console.table(results);
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
-writeFileSync(
-  path.join(import.meta.dirname, 'results', `foundation-${dialect}.json`),
-  `${JSON.stringify(report, null, 2)}\n`,
-);
+writeFileSync(path.join(import.meta.dirname, 'results', `foundation-${dialect}.json`), `${JSON.stringify(report, null, 2)}\n`);
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
