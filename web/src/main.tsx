@@ -1,6 +1,9 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/fr';
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, useMemo } from 'react';
@@ -29,10 +32,11 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
-/** Providers; the theme is rebuilt when the language changes (names of close buttons). */
+/** Providers; the theme and the calendars' locale follow the UI language (names of close buttons, month names). */
 function Root() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const themed = useMemo(() => withCloseLabel(t('common.close')), [t]);
+  const dates = useMemo(() => ({ locale: i18n.language, firstDayOfWeek: 1 as const }), [i18n.language]);
   return (
     <MantineProvider
       theme={themed}
@@ -40,10 +44,12 @@ function Root() {
       defaultColorScheme="light"
       forceColorScheme="light"
     >
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
+      <DatesProvider settings={dates}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </DatesProvider>
     </MantineProvider>
   );
 }

@@ -46,6 +46,18 @@ export const en: Catalogue = {
     slug: 'Lowercase letters, digits and hyphens only.',
     scopes: 'Choose at least one scope.',
   },
+  dates: {
+    placeholder: 'YYYY-MM-DD',
+    clear: 'Clear the date',
+    previousMonth: 'Previous month',
+    nextMonth: 'Next month',
+    previousYear: 'Previous year',
+    nextYear: 'Next year',
+    previousDecade: 'Previous decade',
+    nextDecade: 'Next decade',
+    hours: '{{label}} (hours)',
+    minutes: '{{label}} (minutes)',
+  },
   nav: {
     main: 'Main navigation',
     open: 'Open the menu',

@@ -48,6 +48,18 @@ export const fr = {
     slug: 'Lettres minuscules, chiffres et tirets uniquement.',
     scopes: 'Choisissez au moins une portée.',
   },
+  dates: {
+    placeholder: 'JJ/MM/AAAA',
+    clear: 'Effacer la date',
+    previousMonth: 'Mois précédent',
+    nextMonth: 'Mois suivant',
+    previousYear: 'Année précédente',
+    nextYear: 'Année suivante',
+    previousDecade: 'Décennie précédente',
+    nextDecade: 'Décennie suivante',
+    hours: '{{label}} (heures)',
+    minutes: '{{label}} (minutes)',
+  },
   nav: {
     main: 'Navigation principale',
     open: 'Ouvrir le menu',

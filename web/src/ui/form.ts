@@ -41,6 +41,13 @@ export function useForm<T extends object>(initial: T, validate?: (values: T) => 
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, e.currentTarget.value as T[K]),
   });
 
+  /** The same for fields whose onChange gives the value itself (date pickers). */
+  const field = <K extends StringKeys<T>>(key: K) => ({
+    value: values[key] as string,
+    error: errors[key as string],
+    onChange: (value: string) => set(key, value as T[K]),
+  });
+
   const fail = (err: unknown) => {
     if (isApiError(err) && err.code === 'version_conflict') return setConflict(err.current ?? null);
     const message = isApiError(err) ? err.message : t('common.errorTitle');
@@ -71,7 +78,7 @@ export function useForm<T extends object>(initial: T, validate?: (values: T) => 
     setConflict(undefined);
   };
 
-  return { values, set, setValues, errors, setErrors, text, submit, formError, conflict, reset };
+  return { values, set, setValues, errors, setErrors, text, field, submit, formError, conflict, reset };
 }
 
 /** Common client-side checks, messages in the UI language. */

@@ -3,6 +3,7 @@ import { IconFilter, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters as Filters } from '../../api/types.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 const EMPTY: Filters = { action: '', targetType: '', from: '', to: '' };
 
@@ -10,8 +11,7 @@ const EMPTY: Filters = { action: '', targetType: '', from: '', to: '' };
 export function AuditFilters({ onApply }: { onApply: (filters: Filters) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Filters>(EMPTY);
-  const set = (key: keyof Filters) => (e: { currentTarget: { value: string } }) =>
-    setDraft((d) => ({ ...d, [key]: e.currentTarget.value }));
+  const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const apply = (e: FormEvent) => {
     e.preventDefault();
     onApply(Object.fromEntries(Object.entries(draft).filter(([, v]) => v?.trim())) as Filters);
@@ -20,6 +20,7 @@ export function AuditFilters({ onApply }: { onApply: (filters: Filters) => void 
     setDraft(EMPTY);
     onApply({});
   };
+  const grow = { flex: '1 1 10rem' };
   return (
     <form onSubmit={apply} aria-label={t('audit.filters')}>
       <Group align="flex-end" gap="sm" wrap="wrap">
@@ -27,18 +28,18 @@ export function AuditFilters({ onApply }: { onApply: (filters: Filters) => void 
           label={t('audit.action')}
           placeholder={t('audit.actionPlaceholder')}
           value={draft.action}
-          onChange={set('action')}
-          style={{ flex: '1 1 10rem' }}
+          onChange={(e) => set('action')(e.currentTarget.value)}
+          style={grow}
         />
         <TextInput
           label={t('audit.targetType')}
           placeholder={t('audit.targetTypePlaceholder')}
           value={draft.targetType}
-          onChange={set('targetType')}
-          style={{ flex: '1 1 10rem' }}
+          onChange={(e) => set('targetType')(e.currentTarget.value)}
+          style={grow}
         />
-        <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} style={{ flex: '1 1 10rem' }} />
-        <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={set('to')} style={{ flex: '1 1 10rem' }} />
+        <DateField label={t('audit.from')} clearable value={draft.from ?? ''} onChange={set('from')} style={grow} />
+        <DateField label={t('audit.to')} clearable value={draft.to ?? ''} onChange={set('to')} style={grow} />
         <Group gap="xs">
           <Button type="submit" leftSection={<IconFilter size={16} aria-hidden />}>
             {t('audit.apply')}

@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type Weekday } from '../../../../../common/roles.ts';
 import type { BusinessHours, TimeRange } from '../../../api/types.ts';
+import { TimeField } from '../../../ui/TimeField.tsx';
 import classes from './hours.module.css';
 import { copyMonday, dayErrors, MAX_RANGES } from './hours.ts';
 
@@ -24,29 +25,28 @@ function RangeInputs({ day, ranges, onChange, errors, disabled }: DayProps) {
   const dayName = t(`weekdays.${day}`);
   const edit = (i: number, side: 0 | 1, v: string) =>
     onChange(ranges.map((r, j) => (j === i ? ((side === 0 ? [v, r[1]] : [r[0], v]) as TimeRange) : r)));
+  const invalid = (i: number) => !!errors[`businessHours.${day}.${i}`];
   return ranges.map((range, i) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: a day's ranges are positional
     <Group key={i} gap={6} wrap="nowrap" className={classes.range}>
-      <TextInput
-        type="time"
-        aria-label={t('sites.hours.start', { day: dayName, n: i + 1 })}
+      <TimeField
+        label={t('sites.hours.start', { day: dayName, n: i + 1 })}
         value={range[0]}
-        onChange={(e) => edit(i, 0, e.currentTarget.value)}
-        error={!!errors[`businessHours.${day}.${i}`]}
+        onChange={(v) => edit(i, 0, v)}
+        invalid={invalid(i)}
         disabled={disabled}
-        w={128}
+        w={112}
       />
       <Text size="sm" c="dimmed" aria-hidden>
         –
       </Text>
-      <TextInput
-        type="time"
-        aria-label={t('sites.hours.end', { day: dayName, n: i + 1 })}
+      <TimeField
+        label={t('sites.hours.end', { day: dayName, n: i + 1 })}
         value={range[1]}
-        onChange={(e) => edit(i, 1, e.currentTarget.value)}
-        error={!!errors[`businessHours.${day}.${i}`]}
+        onChange={(v) => edit(i, 1, v)}
+        invalid={invalid(i)}
         disabled={disabled}
-        w={128}
+        w={112}
       />
       {!disabled && (
         <ActionIcon

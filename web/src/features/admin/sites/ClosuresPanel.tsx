@@ -6,6 +6,7 @@ import { isApiError } from '../../../api/client.ts';
 import { useMe } from '../../../api/me.ts';
 import { useClosures, useCreateClosure, useDeleteClosure } from '../../../api/sites.ts';
 import type { Closure, Site } from '../../../api/types.ts';
+import { DateField } from '../../../ui/DateField.tsx';
 import { useFormat } from '../../../ui/format.ts';
 import { compact, useChecks, useForm } from '../../../ui/form.ts';
 import { FormError } from '../../../ui/FormAlerts.tsx';
@@ -35,8 +36,8 @@ function AddClosure({ siteId }: { siteId: string }) {
       <Stack gap="sm">
         <FormError message={form.formError} />
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <TextInput type="date" label={t('sites.closures.startsOn')} required w={170} {...form.text('startsOn')} />
-          <TextInput type="date" label={t('sites.closures.endsOn')} required w={170} {...form.text('endsOn')} />
+          <DateField label={t('sites.closures.startsOn')} required w={170} {...form.field('startsOn')} />
+          <DateField label={t('sites.closures.endsOn')} required w={170} {...form.field('endsOn')} />
           <TextInput label={t('sites.closures.label')} required style={{ flex: '1 1 14rem' }} {...form.text('label')} />
           <Button type="submit" mt={25} loading={create.isPending} leftSection={<IconPlus size={16} aria-hidden />}>
             {t('sites.closures.add')}
