@@ -76,9 +76,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
 /** Field errors raised by services carry a message key; the client gets the text in its language. */
 function localizeFields(details: unknown, locale: Locale): unknown {
-  const d = details as { fields?: { message?: string }[] } | undefined;
+  const d = details as { fields?: { message?: string; vars?: Record<string, string | number> }[] } | undefined;
   if (!d?.fields) return details;
-  return { ...d, fields: d.fields.map((f) => ({ ...f, message: translate(locale, f.message ?? 'validation_failed') })) };
+  return {
+    ...d,
+    fields: d.fields.map(({ vars, ...f }) => ({ ...f, message: translate(locale, f.message ?? 'validation_failed', vars) })),
+  };
 }
 
 function ERROR_STATUS_OF(code: ErrorCode): number {
