@@ -44,7 +44,7 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
     idempotency_mismatch: 'Cette clé d’idempotence a déjà servi pour une autre opération.',
     idempotency_in_progress: 'Une requête avec cette clé d’idempotence est encore en cours.',
     field_unique: 'Cette valeur est déjà utilisée.',
-    field_key: 'Identifiant de champ : minuscules, chiffres et « _ », commençant par une lettre.',
+    field_key: 'Identifiant de champ : minuscules, chiffres et « _ », commençant par une lettre.',
     field_options: 'Un champ à choix demande au moins deux options.',
     field_keys_unique: 'Deux champs du formulaire ont le même identifiant.',
     answer_required: 'Réponse obligatoire.',

@@ -53,7 +53,7 @@ test('a key user designs a service; invalid forms are refused field by field, in
   assert.equal(bad.statusCode, 400);
   const messages = bad.json().details.fields.map((f: { path: string; message: string }) => `${f.path}: ${f.message}`);
   assert.deepEqual(messages, [
-    'form.0.key: Identifiant de champ\u00a0: minuscules, chiffres et « _ », commençant par une lettre.',
+    'form.0.key: Identifiant de champ\u00a0: minuscules, chiffres et « _ », commençant par une lettre.',
     'form.1.options: Un champ à choix demande au moins deux options.',
     'form: Deux champs du formulaire ont le même identifiant.',
   ]);
