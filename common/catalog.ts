@@ -1,24 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
 
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-export const CONFIDENTIALITY = ['normal', 'confidential', 'sensitive'] as const;
-/** 1 execute on instruction · 2 execute then inform · 3 decide within written rules · 4 full ownership */
-export const AUTONOMY_LEVELS = [1, 2, 3, 4] as const;
-export const FIELD_TYPES = [
-  'text',
-  'long_text',
-  'number',
-  'date',
-  'choice',
-  'multi_choice',
-  'yes_no',
-  'person',
-  'site',
-  'file',
-] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+import { FIELD_TYPES, PRIORITIES } from './catalog-enums.ts';
+
+export { AUTONOMY_LEVELS, CONFIDENTIALITY, FIELD_TYPES, type FieldType, PRIORITIES, type Priority } from './catalog-enums.ts';
 
 /** One field of a service's dynamic form, as the key user designs it (labels in the organisation's words). */
 export const ZFormField = z

@@ -111,7 +111,15 @@ test('an administrator creates a site, which then appears in the list', async ()
   const { page, context } = await e2e.newPage();
   await loginAs(page, 'referent@horizon.test');
   await page.waitForURL('**/admin');
-  for (const path of ['/admin/organisation', '/admin/fonctions', '/admin/equipes', '/admin/utilisateurs', '/profil', '/audit']) {
+  for (const path of [
+    '/admin/organisation',
+    '/admin/fonctions',
+    '/admin/equipes',
+    '/admin/utilisateurs',
+    '/profil',
+    '/audit',
+    '/catalogue',
+  ]) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await scan(page);

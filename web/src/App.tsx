@@ -60,6 +60,19 @@ const routes: RouteObject[] = [
             ],
           },
           {
+            path: '/catalogue',
+            element: <Restricted allowed={(me) => can(me, 'service.read')} />,
+            children: [
+              {
+                index: true,
+                lazy: lazy(
+                  () => import('./features/catalog/CataloguePage.tsx'),
+                  (m) => m.CataloguePage,
+                ),
+              },
+            ],
+          },
+          {
             path: '/plateforme',
             element: <Restricted allowed={(me) => me.user.isOperator} />,
             children: [

@@ -9,7 +9,15 @@ export const ZCategoryInput = z.object({
   icon: z.string().trim().min(1).max(40).default('folder'),
   position: z.number().int().min(0).max(1000).default(0),
 });
-export const ZCategoryPatch = ZCategoryInput.partial().extend({ version: Version });
+/** Patches list fields without defaults: a field left out stays as it is. */
+export const ZCategoryPatch = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    icon: z.string().trim().min(1).max(40),
+    position: z.number().int().min(0).max(1000),
+  })
+  .partial()
+  .extend({ version: Version });
 
 export const ZServiceInput = z.object({
   categoryId: Id,

@@ -124,4 +124,12 @@ test('SLA policies: every priority needs targets; one default per organisation',
     defaults.map((p: { name: string }) => p.name),
     ['Premium'],
   );
+  // A patch leaves out what it does not change: the default flag and the icon survive.
+  const cheaper = { ...targets, P4: { firstResponse: 600, resolution: 2400 } };
+  const moved = await referent('PATCH', `/api/sla/policies/${premium.json().id}`, { targets: cheaper, version: 1 });
+  assert.equal(moved.statusCode, 200, moved.body);
+  assert.equal(moved.json().isDefault, true);
+  const cat = (await referent('GET', '/api/catalog/categories')).json().items[1];
+  const renamed = await referent('PATCH', `/api/catalog/categories/${cat.id}`, { name: 'Finance', version: cat.version });
+  assert.equal(renamed.json().icon, cat.icon);
 });

@@ -12,7 +12,11 @@ const ZPolicyInput = z.object({
   targets: ZSlaTargets,
   isDefault: z.boolean().default(false),
 });
-const ZPolicyPatch = ZPolicyInput.partial().extend({ version: z.number().int().min(1) });
+// No defaults in a patch: a field left out stays as it is.
+const ZPolicyPatch = z
+  .object({ name: z.string().trim().min(1).max(80), targets: ZSlaTargets, isDefault: z.boolean() })
+  .partial()
+  .extend({ version: z.number().int().min(1) });
 
 const ZSimulate = z.object({
   siteId: z.string().min(1).max(64),

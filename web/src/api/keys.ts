@@ -17,5 +17,8 @@ export const keys = {
   users: ['users'] as const,
   audit: (filters: AuditFilters) => ['audit', filters] as const,
   auditVerify: ['audit', 'verify'] as const,
+  slaPolicies: ['sla', 'policies'] as const,
+  categories: ['catalog', 'categories'] as const,
+  services: ['catalog', 'services'] as const,
   platformOrgs: ['platform', 'organizations'] as const,
 };

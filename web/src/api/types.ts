@@ -1,3 +1,4 @@
+import type { CONFIDENTIALITY, FormField, Priority } from '../../../common/catalog.ts';
 import type { ActorRole, HolidayRegion, Role, TeamModel, Weekday } from '../../../common/roles.ts';
 
 export type Locale = 'fr' | 'en';
@@ -72,6 +73,9 @@ export interface Closure {
   startsOn: string;
   endsOn: string;
   label: string;
+  /** `HH:MM` bounds of a half-day closure (each day of the period); null for whole days. */
+  startTime?: string | null;
+  endTime?: string | null;
 }
 
 export interface SiteCalendar {
@@ -194,4 +198,52 @@ export interface NewOrganization {
   slug: string;
   adminEmail: string;
   adminName: string;
+}
+
+export interface SlaSimulation {
+  siteId: string;
+  timezone: string;
+  start: string;
+  minutes: number;
+  end: string;
+  endLocal: string;
+}
+
+export interface SlaTarget {
+  firstResponse: number;
+  resolution: number;
+  nextUpdate?: number | null;
+}
+
+export type SlaTargets = Record<Priority, SlaTarget>;
+
+export interface SlaPolicy extends Versioned {
+  name: string;
+  targets: SlaTargets;
+  isDefault: boolean;
+}
+
+export interface ServiceCategory extends Versioned {
+  name: string;
+  icon: string;
+  position: number;
+}
+
+export type Confidentiality = (typeof CONFIDENTIALITY)[number];
+
+export interface CatalogService extends Versioned {
+  categoryId: string;
+  name: string;
+  description: string;
+  teamId: string | null;
+  functionId: string | null;
+  autonomyLevel: 1 | 2 | 3 | 4;
+  requiredSkills: string[];
+  confidentiality: Confidentiality;
+  defaultPriority: Priority;
+  slaPolicyId: string | null;
+  approvalRole: Role | null;
+  form: FormField[];
+  active: boolean;
+  position: number;
 }

@@ -1,10 +1,12 @@
 import { enAccount } from './en-account.ts';
 import { enAdmin } from './en-admin.ts';
+import { enCatalog } from './en-catalog.ts';
 import type { Catalogue } from './fr.ts';
 
 /** English catalogue: typed by the French one, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
   ...enAdmin,
+  ...enCatalog,
   ...enAccount,
   app: { name: 'Relais', tagline: 'Your assistant pool, calmly steered.' },
   common: {
@@ -70,6 +72,7 @@ export const en: Catalogue = {
     functions: 'Functions',
     teams: 'Teams',
     users: 'Users',
+    catalogue: 'Service catalogue',
     audit: 'Audit trail',
     platform: 'Platform',
     profile: 'My profile',

@@ -4,9 +4,11 @@
  */
 import { frAccount } from './fr-account.ts';
 import { frAdmin } from './fr-admin.ts';
+import { frCatalog } from './fr-catalog.ts';
 
 export const fr = {
   ...frAdmin,
+  ...frCatalog,
   ...frAccount,
   app: { name: 'Relais', tagline: 'Le pôle d’assistantes, piloté sereinement.' },
   common: {
@@ -72,6 +74,7 @@ export const fr = {
     functions: 'Fonctions',
     teams: 'Équipes',
     users: 'Utilisateurs',
+    catalogue: 'Catalogue de services',
     audit: 'Journal d’audit',
     platform: 'Plateforme',
     profile: 'Mon profil',

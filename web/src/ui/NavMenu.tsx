@@ -2,6 +2,7 @@ import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconBuilding,
   IconBuildingCommunity,
+  IconListDetails,
   IconHome,
   IconMapPin,
   IconServer,
@@ -29,6 +30,9 @@ function useItems(me: Me): { main: Item[]; admin: Item[] } {
   const { t } = useTranslation();
   const role = me.role ?? (me.user.isOperator ? 'operator' : 'requester');
   const main: Item[] = [{ to: me.home, label: t(`home.spaces.${role}`), icon: IconHome, exact: true }];
+  // Staff only: requesters browse services when they open a request.
+  if (can(me, 'service.read') && can(me, 'slapolicy.read'))
+    main.push({ to: '/catalogue', label: t('nav.catalogue'), icon: IconListDetails });
   if (can(me, 'audit.read') && me.home !== '/audit' && me.organization)
     main.push({ to: '/audit', label: t('nav.audit'), icon: IconShieldCheck });
   if (me.user.isOperator && me.home !== '/plateforme')

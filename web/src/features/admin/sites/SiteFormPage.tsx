@@ -16,6 +16,7 @@ import { QueryState } from '../../../ui/QueryState.tsx';
 import { BusinessHoursEditor } from './BusinessHoursEditor.tsx';
 import { ClosuresPanel } from './ClosuresPanel.tsx';
 import { HolidaysPanel } from './HolidaysPanel.tsx';
+import { SimulateCard } from './SimulateCard.tsx';
 import { checkHours, defaultHours } from './hours.ts';
 import { SiteFields } from './SiteFields.tsx';
 
@@ -126,6 +127,7 @@ export function NewSitePage() {
 /** `/admin/sites/:id`: details, weekly hours, closures and the year's public holidays. */
 export function EditSitePage() {
   const { t } = useTranslation();
+  const me = useMe().data;
   const { id = '' } = useParams();
   const site = useSite(id);
   return (
@@ -135,6 +137,7 @@ export function EditSitePage() {
           <SiteForm site={data} />
           <ClosuresPanel site={data} />
           <HolidaysPanel siteId={data.id} />
+          {can(me, 'sla.simulate') && <SimulateCard site={data} />}
         </Page>
       )}
     </QueryState>
