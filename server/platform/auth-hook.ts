@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { pickLocale } from '../../common/messages.ts';
 import { STAFF_ROLES, type Role } from '../../common/roles.ts';
 import type { Database } from '../db/database.ts';
 import { resolveSession, resolveToken } from '../modules/auth/auth.repository.ts';
@@ -107,8 +106,4 @@ async function orgRequiresMfa(database: Database, organizationId: string): Promi
     .where('id', '=', organizationId)
     .executeTakeFirst();
   return !!row?.require_mfa_staff;
-}
-
-export function requestLocale(request: FastifyRequest) {
-  return request.actor?.locale ?? pickLocale(request.headers['accept-language']);
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { WEEKDAYS } from '../../common/roles.ts';
-import { type BusinessHours, holidaysFor } from './holidays.ts';
+import { type BusinessHours, isHoliday } from './holidays.ts';
 
 /** A site's working calendar: time zone, holiday region, weekly hours and custom closures. */
 export interface WorkCalendar {
@@ -28,8 +28,7 @@ function subtract(intervals: Minutes[], [from, to]: Minutes): Minutes[] {
 
 /** Open intervals of one local date, in minutes after local midnight: hours minus holidays and closures. */
 export function openMinutes(cal: WorkCalendar, isoDate: string): Minutes[] {
-  const year = Number(isoDate.slice(0, 4));
-  if (holidaysFor(cal.holidayRegion, year).some((h) => h.date === isoDate)) return [];
+  if (isHoliday(cal.holidayRegion, isoDate)) return [];
   const weekday = DateTime.fromISO(isoDate, { zone: cal.timezone }).weekday;
   let open: Minutes[] = (cal.businessHours[WEEKDAYS[weekday - 1]] ?? [])
     .map(([a, b]): Minutes => [toMinutes(a), toMinutes(b)])

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../../common/messages.ts';
 import { openMinutes } from './business-time.ts';
-import { type BusinessHours, holidaysFor } from './holidays.ts';
+import { type BusinessHours, holidaysFor, isHoliday } from './holidays.ts';
 
 export { type BusinessHours, type Holiday, holidaysFor } from './holidays.ts';
 
@@ -16,11 +16,7 @@ export interface Closure {
 
 /** True when the local date is a public holiday or inside a whole-day custom closure of the site. */
 export function isClosedDay(region: string, closures: Closure[], isoDate: string): boolean {
-  const year = Number(isoDate.slice(0, 4));
-  return (
-    holidaysFor(region, year).some((h) => h.date === isoDate) ||
-    closures.some((c) => c.starts_on <= isoDate && isoDate <= c.ends_on && !c.start_time)
-  );
+  return isHoliday(region, isoDate) || closures.some((c) => c.starts_on <= isoDate && isoDate <= c.ends_on && !c.start_time);
 }
 
 /** Local time, open-now and next holiday of a site, computed in the site's own time zone. */

@@ -40,3 +40,15 @@ export function isForeignKeyViolation(err: unknown): boolean {
   const e = err as { code?: string };
   return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+/** Awaits a write; a unique-constraint violation becomes 409 on `path` (shown on that form field). */
+export function uniqueOn<T>(path: string, write: Promise<T>): Promise<T> {
+  return write.catch((err) => {
+    throw isUniqueViolation(err) ? duplicate(path) : err;
+  });
+}
+
+/** For `.catch()` after a delete: a row still referenced elsewhere answers 409 in_use. */
+export function rethrowInUse(err: unknown): never {
+  throw isForeignKeyViolation(err) ? new AppError('conflict', 'in_use') : err;
+}

@@ -36,3 +36,8 @@ export function holidaysFor(region: string, year: number, locale: Locale = 'fr')
   }
   return list;
 }
+
+/** True when an ISO local date ("YYYY-MM-DD") is a public holiday of the region. */
+export function isHoliday(region: string, isoDate: string): boolean {
+  return holidaysFor(region, Number(isoDate.slice(0, 4))).some((h) => h.date === isoDate);
+}

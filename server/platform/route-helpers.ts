@@ -6,8 +6,6 @@ import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { scopeOf } from './tenancy.ts';
 
-export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
-
 /** The module plugin signature: a Fastify instance with the zod type provider and the shared deps. */
 export type ModulePlugin = (app: FastifyInstance, deps: Deps) => Promise<void> | void;
 

@@ -30,4 +30,3 @@ export const ZTokenCreate = z.object({
   scopes: z.array(z.enum(['read', 'write'])).min(1),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
-export { ZIdParam } from '../../platform/crud-routes.ts';

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { actorOf, ctxOf, doc, noContent, zapp } from '../../platform/route-helpers.ts';
-import { ZIdParam, ZMeUpdate, ZPasswordChange, ZSwitchOrg, ZTokenCreate, ZTotpDisable, ZTotpEnable } from './auth.schemas.ts';
+import { ZIdParam } from '../../platform/crud-routes.ts';
+import { ZMeUpdate, ZPasswordChange, ZSwitchOrg, ZTokenCreate, ZTotpDisable, ZTotpEnable } from './auth.schemas.ts';
 import { resolveSession } from './auth.repository.ts';
 import {
   changePassword,

@@ -3,7 +3,7 @@ import type { ServiceCategoriesTable } from '../../db/schema.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { allowedActions } from '../../platform/authz.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
-import { AppError, duplicate, isForeignKeyViolation, isUniqueViolation } from '../../platform/errors.ts';
+import { rethrowInUse, uniqueOn } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { findOrThrow, updateVersioned } from '../../platform/versioned.ts';
@@ -23,11 +23,6 @@ export function presentCategory(ctx: Ctx, row: Row) {
   };
 }
 
-const uniqueName = <T>(p: Promise<T>) =>
-  p.catch((err) => {
-    throw isUniqueViolation(err) ? duplicate('name') : err;
-  });
-
 export async function listCategories(ctx: Ctx, scope: Scope) {
   const rows = await tenant
     .selectFrom(ctx.database.db, scope, 'service_categories')
@@ -45,7 +40,8 @@ export async function getCategory(ctx: Ctx, scope: Scope, id: string) {
 export async function createCategory(ctx: Ctx, scope: Scope, input: TCategoryInput) {
   const id = newId();
   const now = nowIso();
-  await uniqueName(
+  await uniqueOn(
+    'name',
     withTransaction(ctx, async (trx, record) => {
       await trx
         .insertInto('service_categories')
@@ -59,7 +55,8 @@ export async function createCategory(ctx: Ctx, scope: Scope, input: TCategoryInp
 
 export async function updateCategory(ctx: Ctx, scope: Scope, id: string, patch: TCategoryPatch) {
   const { version, ...set } = patch;
-  await uniqueName(
+  await uniqueOn(
+    'name',
     withTransaction(ctx, async (trx, record) => {
       const before = await findOrThrow(trx, scope, 'service_categories', id);
       await updateVersioned(trx, scope, 'service_categories', id, version, set, (row) =>
@@ -87,7 +84,5 @@ export async function deleteCategory(ctx: Ctx, scope: Scope, id: string) {
       targetId: id,
       summary: { before: { name: before.name } },
     });
-  }).catch((err) => {
-    throw isForeignKeyViolation(err) ? new AppError('conflict', 'in_use') : err;
-  });
+  }).catch(rethrowInUse);
 }

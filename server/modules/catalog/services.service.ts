@@ -4,7 +4,7 @@ import type { ServicesTable } from '../../db/schema.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { allowedActions } from '../../platform/authz.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
-import { AppError, duplicate, isForeignKeyViolation, isUniqueViolation } from '../../platform/errors.ts';
+import { rethrowInUse, uniqueOn } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { tenant } from '../../platform/tenancy.ts';
@@ -65,11 +65,6 @@ function columns(input: Partial<TServiceInput>, forDb = true): Record<string, un
   return out;
 }
 
-const uniqueName = <T>(p: Promise<T>) =>
-  p.catch((err) => {
-    throw isUniqueViolation(err) ? duplicate('name') : err;
-  });
-
 function references(input: Partial<TServiceInput>) {
   return {
     categoryId: ['service_categories', input.categoryId],
@@ -94,7 +89,8 @@ export async function getService(ctx: Ctx, scope: Scope, id: string) {
 export async function createService(ctx: Ctx, scope: Scope, input: TServiceInput) {
   const id = newId();
   const now = nowIso();
-  await uniqueName(
+  await uniqueOn(
+    'name',
     withTransaction(ctx, async (trx, record) => {
       await assertReferences(trx, scope, references(input) as never);
       const values = { id, ...columns(input), created_at: now, updated_at: now } as never;
@@ -110,7 +106,8 @@ export async function createService(ctx: Ctx, scope: Scope, input: TServiceInput
 
 export async function updateService(ctx: Ctx, scope: Scope, id: string, patch: TServicePatch) {
   const { version, ...input } = patch;
-  await uniqueName(
+  await uniqueOn(
+    'name',
     withTransaction(ctx, async (trx, record) => {
       const before = await findOrThrow(trx, scope, 'services', id);
       await assertReferences(trx, scope, references(input) as never);
@@ -133,7 +130,5 @@ export async function deleteService(ctx: Ctx, scope: Scope, id: string) {
     const before = await findOrThrow(trx, scope, 'services', id);
     await tenant.deleteFrom(trx, scope, 'services').where('id', '=', id).execute();
     await record({ action: 'service.deleted', targetType: 'service', targetId: id, summary: { before: { name: before.name } } });
-  }).catch((err) => {
-    throw isForeignKeyViolation(err) ? new AppError('conflict', 'in_use') : err;
-  });
+  }).catch(rethrowInUse);
 }

@@ -1,7 +1,7 @@
 import type { Scope } from '../../platform/actor.ts';
 import { allowedActions } from '../../platform/authz.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
-import { AppError, duplicate, isForeignKeyViolation, isUniqueViolation } from '../../platform/errors.ts';
+import { rethrowInUse, uniqueOn } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { findOrThrow, updateVersioned } from '../../platform/versioned.ts';
@@ -21,12 +21,6 @@ export function presentFunction(ctx: Ctx, row: FunctionRow) {
   };
 }
 
-function uniqueCode<T>(p: Promise<T>): Promise<T> {
-  return p.catch((err) => {
-    throw isUniqueViolation(err) ? duplicate('code') : err;
-  });
-}
-
 export async function listFunctions(ctx: Ctx, scope: Scope) {
   const rows = await tenant.selectFrom(ctx.database.db, scope, 'functions').selectAll().orderBy('name').execute();
   return rows.map((r) => presentFunction(ctx, r));
@@ -39,7 +33,8 @@ export async function getFunction(ctx: Ctx, scope: Scope, id: string) {
 export async function createFunction(ctx: Ctx, scope: Scope, input: { name: string; code: string }) {
   const id = newId();
   const now = nowIso();
-  await uniqueCode(
+  await uniqueOn(
+    'code',
     withTransaction(ctx, async (trx, record) => {
       await trx
         .insertInto('functions')
@@ -58,7 +53,8 @@ export async function updateFunction(
   patch: { name?: string; code?: string; version: number },
 ) {
   const { version, ...set } = patch;
-  await uniqueCode(
+  await uniqueOn(
+    'code',
     withTransaction(ctx, async (trx, record) => {
       const before = await findOrThrow(trx, scope, 'functions', id);
       await updateVersioned(trx, scope, 'functions', id, version, set, (row) =>
@@ -85,7 +81,5 @@ export async function deleteFunction(ctx: Ctx, scope: Scope, id: string) {
       targetId: id,
       summary: { before: { name: before.name, code: before.code } },
     });
-  }).catch((err) => {
-    throw isForeignKeyViolation(err) ? new AppError('conflict', 'in_use') : err;
-  });
+  }).catch(rethrowInUse);
 }

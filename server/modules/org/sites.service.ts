@@ -6,7 +6,7 @@ import type { Actor, Scope } from '../../platform/actor.ts';
 import { allowedActions } from '../../platform/authz.ts';
 import { type BusinessHours, type Closure, holidaysFor, siteClock } from '../../platform/calendar.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
-import { AppError, duplicate, isForeignKeyViolation, isUniqueViolation } from '../../platform/errors.ts';
+import { AppError, rethrowInUse, uniqueOn } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { findOrThrow, updateVersioned } from '../../platform/versioned.ts';
@@ -76,16 +76,11 @@ function columns(input: Partial<TSiteInput>) {
   return out;
 }
 
-function uniqueName<T>(p: Promise<T>): Promise<T> {
-  return p.catch((err) => {
-    throw isUniqueViolation(err) ? duplicate('name') : err;
-  });
-}
-
 export async function createSite(ctx: Ctx, scope: Scope, input: TSiteInput) {
   const id = newId();
   const now = nowIso();
-  await uniqueName(
+  await uniqueOn(
+    'name',
     withTransaction(ctx, async (trx, record) => {
       const values = { id, ...columns(input), created_at: now, updated_at: now } as never;
       await trx
@@ -100,7 +95,8 @@ export async function createSite(ctx: Ctx, scope: Scope, input: TSiteInput) {
 
 export async function updateSite(ctx: Ctx, scope: Scope, id: string, patch: TSitePatch) {
   const { version, ...input } = patch;
-  await uniqueName(
+  await uniqueOn(
+    'name',
     withTransaction(ctx, async (trx, record) => {
       const before = await findOrThrow(trx, scope, 'sites', id);
       await updateVersioned(trx, scope, 'sites', id, version, columns(input), async (row) =>
@@ -119,9 +115,7 @@ export async function deleteSite(ctx: Ctx, scope: Scope, id: string) {
     const before = await findOrThrow(trx, scope, 'sites', id);
     await tenant.deleteFrom(trx, scope, 'sites').where('id', '=', id).execute();
     await record({ action: 'site.deleted', targetType: 'site', targetId: id, summary: { before: { name: before.name } } });
-  }).catch((err) => {
-    throw isForeignKeyViolation(err) ? new AppError('conflict', 'in_use') : err;
-  });
+  }).catch(rethrowInUse);
 }
 
 export async function listClosures(ctx: Ctx, scope: Scope, siteId: string) {

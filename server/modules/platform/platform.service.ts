@@ -1,6 +1,6 @@
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, duplicate, isUniqueViolation, versionConflict } from '../../platform/errors.ts';
+import { AppError, versionConflict, uniqueOn } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { createUser } from '../people/people.service.ts';
 import { presentOrganization } from '../org/organization.service.ts';
@@ -33,7 +33,7 @@ export async function createOrganization(
 ) {
   const id = newId();
   const now = nowIso();
-  await withTransaction(ctx, async (trx, record) => {
+  const write = withTransaction(ctx, async (trx, record) => {
     await trx
       .insertInto('organizations')
       .values({ id, name: input.name, slug: input.slug, require_mfa_staff: false, created_at: now, updated_at: now })
@@ -45,9 +45,8 @@ export async function createOrganization(
       summary: { name: input.name, slug: input.slug },
       organizationId: id,
     });
-  }).catch((err) => {
-    throw isUniqueViolation(err) ? duplicate('slug') : err;
   });
+  await uniqueOn('slug', write);
   await createUser(
     deps,
     ctx,

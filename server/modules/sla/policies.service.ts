@@ -3,7 +3,7 @@ import type { SlaPoliciesTable } from '../../db/schema.ts';
 import type { Scope } from '../../platform/actor.ts';
 import { allowedActions } from '../../platform/authz.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
-import { AppError, isForeignKeyViolation } from '../../platform/errors.ts';
+import { rethrowInUse } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { findOrThrow, updateVersioned } from '../../platform/versioned.ts';
@@ -91,7 +91,5 @@ export async function deletePolicy(ctx: Ctx, scope: Scope, id: string) {
       targetId: id,
       summary: { before: { name: before.name } },
     });
-  }).catch((err) => {
-    throw isForeignKeyViolation(err) ? new AppError('conflict', 'in_use') : err;
-  });
+  }).catch(rethrowInUse);
 }
