@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Stack } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { Link, useSearchParams } from 'react-router';
 import { usePasswordResetConfirm } from '../../api/auth.ts';
 import { compact, useChecks, useForm } from '../../ui/form.ts';
@@ -26,20 +27,7 @@ function ResetForm({ token, onDone }: { token: string; onDone: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormError message={form.formError ?? form.errors.token ?? null} />
-        <PasswordInput
-          label={t('auth.newPassword')}
-          autoComplete="new-password"
-          required
-          withAsterisk={false}
-          {...form.text('password')}
-        />
-        <PasswordInput
-          label={t('auth.confirmPassword')}
-          autoComplete="new-password"
-          required
-          withAsterisk={false}
-          {...form.text('repeat')}
-        />
+        <NewPasswordFields passwordLabel={t('auth.newPassword')} text={form.text} />
         <Button type="submit" loading={confirm.isPending} fullWidth>
           {t('auth.resetSubmit')}
         </Button>

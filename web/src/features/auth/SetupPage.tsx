@@ -1,5 +1,6 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 import { Navigate, useNavigate } from 'react-router';
 import { useSetup, useSetupStatus } from '../../api/auth.ts';
 import { compact, useChecks, useForm } from '../../ui/form.ts';
@@ -54,20 +55,7 @@ export function SetupPage() {
           withAsterisk={false}
           {...form.text('email')}
         />
-        <PasswordInput
-          label={t('auth.password')}
-          autoComplete="new-password"
-          required
-          withAsterisk={false}
-          {...form.text('password')}
-        />
-        <PasswordInput
-          label={t('auth.confirmPassword')}
-          autoComplete="new-password"
-          required
-          withAsterisk={false}
-          {...form.text('repeat')}
-        />
+        <NewPasswordFields passwordLabel={t('auth.password')} text={form.text} />
         <Button type="submit" loading={setup.isPending} fullWidth>
           {t('auth.setupSubmit')}
         </Button>
