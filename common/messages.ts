@@ -1,10 +1,11 @@
 import type { ErrorCode } from './errors.ts';
+import { REQUEST_MESSAGES } from './messages-requests.ts';
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
 
 /** Server-side messages (errors, e-mails). French first, with non-breaking spaces before : ; ? ! */
-export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
+const BASE: Record<Locale, Record<ErrorCode | string, string>> = {
   fr: {
     validation_failed: 'Certaines valeurs sont invalides.',
     bad_request: 'Requête invalide.',
@@ -124,6 +125,12 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
     'mail.reset.body':
       'Hello {name},\n\nTo choose a new password, open this link (valid for 1 hour, single use):\n{link}\n\nIf you did not ask for this, ignore this message.\n\nRelais',
   },
+};
+
+/** Every server message: the foundation's plus each capability's catalogue. */
+export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
+  fr: { ...BASE.fr, ...REQUEST_MESSAGES.fr },
+  en: { ...BASE.en, ...REQUEST_MESSAGES.en },
 };
 
 /** Looks a message up and fills `{placeholders}`; falls back to French, then to the key. */

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startScheduler } from './platform/scheduler.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 
@@ -15,7 +16,9 @@ async function main() {
   if (seeded) await seedDemo(deps);
   await app.listen({ port: config.port, host: config.host });
   printBanner(config.baseUrl, config.dialect, config.demo);
+  const stopScheduler = startScheduler(deps, (err, task) => app.log.error({ err, task }, 'tâche périodique en échec'));
   const stop = async () => {
+    stopScheduler();
     await app.close();
     await database.destroy();
     process.exit(0);

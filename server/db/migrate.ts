@@ -3,6 +3,7 @@ import type { Database } from './database.ts';
 import { foundation } from './migrations/20261127_0001_foundation.ts';
 import { halfDayClosures } from './migrations/20261127_0002_half_day_closures.ts';
 import { catalog } from './migrations/20261127_0003_catalog.ts';
+import { requests } from './migrations/20261127_0004_requests.ts';
 import type { AnyDb, MigrationFactory } from './migrations/types.ts';
 
 /** Every migration, in order. Names are timestamped; add new ones at the end. */
@@ -10,7 +11,11 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127_0001_foundation': foundation,
   '20261127_0002_half_day_closures': halfDayClosures,
   '20261127_0003_catalog': catalog,
+  '20261127_0004_requests': requests,
 };
+
+/** Names in order (the migration test walks them down and up). */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
 
 function migrator(database: Database): Migrator {
   const provider: MigrationProvider = {

@@ -46,6 +46,9 @@ const BOOL_COLUMNS = new Set([
   'mfa_pending',
   'is_default',
   'active',
+  'public',
+  'internal',
+  'done',
 ]);
 const JSON_COLUMNS = new Set([
   'business_hours',
@@ -56,6 +59,15 @@ const JSON_COLUMNS = new Set([
   'targets',
   'required_skills',
   'form',
+  'priority_matrix',
+  'skills',
+  'answers',
+  'assignment_note',
+  'tags',
+  'data',
+  'filters',
+  'rule',
+  'checklist',
 ]);
 const TS_SUFFIX = /_at$|^locked_until$/;
 

@@ -15,6 +15,11 @@ export interface OrganizationsTable {
   name: string;
   slug: string;
   require_mfa_staff: Bool;
+  /** Prefix of human-readable request references (DEM-2026-000123). */
+  request_prefix: ColumnType<string, string | undefined, string>;
+  /** Days after resolution during which a requester may reopen. */
+  reopen_days: ColumnType<number, number | undefined, number>;
+  priority_matrix: Json<Record<string, Record<string, string>>> | null;
   created_at: Ts;
   updated_at: Ts;
   version: Version;
@@ -42,6 +47,9 @@ export interface MembershipsTable {
   user_id: string;
   role: string;
   site_id: string | null;
+  skills: Json<string[]> | null;
+  /** Out-of-office flag: never auto-assigned before this instant. */
+  unavailable_until: Ts | null;
   created_at: Ts;
   updated_at: Ts;
   version: Version;
@@ -87,6 +95,8 @@ export interface TeamsTable {
   coordinator_id: string | null;
   provider_name: string | null;
   contract_ref: string | null;
+  assignment_rule: ColumnType<string, string | undefined, string>;
+  last_assignee_id: string | null;
   created_at: Ts;
   updated_at: Ts;
   version: Version;
@@ -207,11 +217,170 @@ export interface ServicesTable {
   sla_policy_id: string | null;
   approval_role: string | null;
   form: Json<unknown[]>;
+  /** Steps copied onto each new request of the service. */
+  checklist: Json<string[]> | null;
   active: Bool;
   position: ColumnType<number, number | undefined, number>;
   created_at: Ts;
   updated_at: Ts;
   version: Version;
+}
+type Int0 = ColumnType<number, number | undefined, number>;
+export interface RequestCountersTable {
+  organization_id: string;
+  year: number;
+  last_number: number;
+}
+export interface RequestsTable {
+  id: string;
+  organization_id: string;
+  reference: string;
+  title: string;
+  description: string;
+  service_id: string | null;
+  answers: Json<Record<string, unknown>>;
+  requester_id: string;
+  created_by_id: string | null;
+  source: string;
+  site_id: string;
+  function_id: string | null;
+  team_id: string | null;
+  assignee_id: string | null;
+  /** Why the assignee was chosen: { rule, candidates, skill? }. */
+  assignment_note: Json<Record<string, unknown>> | null;
+  status: string;
+  priority: string;
+  impact: string | null;
+  urgency: string | null;
+  confidentiality: string;
+  tags: Json<string[]>;
+  approval_role: string | null;
+  approved_by_id: string | null;
+  sla_policy_id: string | null;
+  /** First business instant of the clocks (next opening when created outside hours). */
+  sla_started_at: Ts | null;
+  first_response_due_at: Ts | null;
+  first_responded_at: Ts | null;
+  resolution_due_at: Ts | null;
+  /** 75 % of the resolution target elapsed: the "at risk" instant. */
+  resolution_at_risk_at: Ts | null;
+  sla_paused_at: Ts | null;
+  /** Business minutes spent paused (waiting states), added to the resolution target. */
+  sla_paused_minutes: Int0;
+  sla_state: ColumnType<string, string | undefined, string>;
+  first_response_state: ColumnType<string, string | undefined, string>;
+  resolved_at: Ts | null;
+  closed_at: Ts | null;
+  last_activity_at: Ts;
+  recurring_schedule_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface RequestEventsTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  created_at: Ts;
+  actor_id: string | null;
+  kind: string;
+  /** Shown to the requester (replies, status changes) or staff only (notes, views, SLA). */
+  public: Bool;
+  body: string | null;
+  data: Json<Record<string, unknown>>;
+}
+export interface RequestAccessTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  user_id: string;
+  /** 'watcher' (follows) or 'cleared' (named staff allowed on a confidential request). */
+  role: string;
+  created_at: Ts;
+}
+export interface RequestLinksTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  other_id: string;
+  kind: string;
+  created_at: Ts;
+}
+export interface AttachmentsTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  event_id: string | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  internal: ColumnType<boolean, boolean | undefined, boolean>;
+  uploaded_by_id: string | null;
+  created_at: Ts;
+}
+export interface ChecklistItemsTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  label: string;
+  position: number;
+  done: ColumnType<boolean, boolean | undefined, boolean>;
+  done_by_id: string | null;
+  done_at: Ts | null;
+  created_at: Ts;
+}
+export interface CannedResponsesTable {
+  id: string;
+  organization_id: string;
+  team_id: string | null;
+  title: string;
+  body: string;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface SavedViewsTable {
+  id: string;
+  organization_id: string;
+  /** null: shared with the whole team of staff. */
+  owner_id: string | null;
+  name: string;
+  filters: Json<Record<string, unknown>>;
+  position: Int0;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface RecurringSchedulesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  service_id: string | null;
+  site_id: string;
+  team_id: string | null;
+  requester_id: string;
+  assignee_id: string | null;
+  title: string;
+  description: string;
+  priority: string;
+  rule: Json<Record<string, unknown>>;
+  checklist: Json<string[]>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  next_run_at: Ts | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface RecurringOccurrencesTable {
+  id: string;
+  organization_id: string;
+  schedule_id: string;
+  /** The occurrence's local date (YYYY-MM-DD): unique per schedule, so never created twice. */
+  occurrence: string;
+  request_id: string | null;
+  created_at: Ts;
 }
 export interface DB {
   organizations: OrganizationsTable;
@@ -234,4 +403,15 @@ export interface DB {
   sla_policies: SlaPoliciesTable;
   service_categories: ServiceCategoriesTable;
   services: ServicesTable;
+  request_counters: RequestCountersTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  request_access: RequestAccessTable;
+  request_links: RequestLinksTable;
+  attachments: AttachmentsTable;
+  checklist_items: ChecklistItemsTable;
+  canned_responses: CannedResponsesTable;
+  saved_views: SavedViewsTable;
+  recurring_schedules: RecurringSchedulesTable;
+  recurring_occurrences: RecurringOccurrencesTable;
 }

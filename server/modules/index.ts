@@ -15,6 +15,8 @@ import { teamRoutes } from './org/teams.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import './platform/platform.policy.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
+import './requests/requests.policy.ts';
+import { requestRoutes } from './requests/requests.routes.ts';
 import './sla/sla.policy.ts';
 import { slaRoutes } from './sla/sla.routes.ts';
 
@@ -32,4 +34,5 @@ export const MODULES: ModulePlugin[] = [
   platformRoutes,
   slaRoutes,
   catalogRoutes,
+  requestRoutes,
 ];

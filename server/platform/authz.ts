@@ -6,12 +6,23 @@ import { AppError } from './errors.ts';
 export interface Subject {
   siteId?: string | null;
   userId?: string | null;
+  /** People party to the subject (a request's requester and watchers). */
+  parties?: readonly string[];
+  /** A restricted subject (confidential request): staff must be named in `cleared`. */
+  restricted?: boolean;
+  cleared?: readonly string[];
+  /** The role named to approve the subject, while it waits for approval. */
+  approvalRole?: string | null;
 }
 
 export interface Rule {
   roles: readonly ActorRole[];
-  /** ownSite: the subject's site must be the actor's home site; self: the subject is the actor. */
-  when?: 'ownSite' | 'self';
+  /**
+   * ownSite: the subject's site is the actor's home site; self: the subject is the actor; party: the actor
+   * is one of the subject's parties; cleared: the subject is not restricted or names the actor;
+   * approver: the actor holds the role named to approve the subject.
+   */
+  when?: 'ownSite' | 'self' | 'party' | 'cleared' | 'approver';
 }
 export type Policy = Record<string, readonly Rule[]>;
 
@@ -45,6 +56,9 @@ export function can(actor: Actor, action: string, subject: Subject = {}): boolea
     if (!rule.roles.some((r) => roles.includes(r))) return false;
     if (rule.when === 'ownSite') return !!subject.siteId && subject.siteId === actor.siteId;
     if (rule.when === 'self') return subject.userId === actor.userId;
+    if (rule.when === 'party') return !!subject.parties?.includes(actor.userId);
+    if (rule.when === 'cleared') return !subject.restricted || !!subject.cleared?.includes(actor.userId);
+    if (rule.when === 'approver') return !!subject.approvalRole && roles.includes(subject.approvalRole as ActorRole);
     return true;
   });
 }

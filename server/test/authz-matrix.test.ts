@@ -10,11 +10,13 @@ import { ALL_ROLES, type ActorRole, type Role } from '../../common/roles.ts';
 import type { Actor } from '../platform/actor.ts';
 import { can, type Subject } from '../platform/authz.ts';
 import { registeredResources } from '../platform/loaders.ts';
+import { loadRequestSubject } from '../modules/requests/requests.repository.ts';
 import {
   newCategory,
   newFunction,
   newMember,
   newOrganization,
+  newRequest,
   newService,
   newSite,
   newSlaPolicy,
@@ -75,6 +77,11 @@ async function subject(resource: string, where: Where): Promise<{ id: string; su
       return { id: await newCategory(deps, org), subject: {} };
     case 'service':
       return { id: await newService(deps, org), subject: {} };
+    case 'request': {
+      const requesterId = await newMember(deps, org, 'requester', site);
+      const id = await newRequest(deps, org, { requesterId, siteId: site });
+      return { id, subject: (await loadRequestSubject(deps.database.db, { organizationId: org }, id)) ?? {} };
+    }
     case 'slapolicy':
       return { id: await newSlaPolicy(deps, org), subject: {} };
     default:

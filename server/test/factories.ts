@@ -3,6 +3,8 @@ import { openSession } from '../modules/auth/session.ts';
 import { createCategory } from '../modules/catalog/categories.service.ts';
 import { ZServiceInput } from '../modules/catalog/catalog.schemas.ts';
 import { createService } from '../modules/catalog/services.service.ts';
+import { createRequest } from '../modules/requests/request-create.ts';
+import { ZCreateRequest } from '../modules/requests/requests.schemas.ts';
 import { createPolicy } from '../modules/sla/policies.service.ts';
 import { createFunction } from '../modules/org/functions.service.ts';
 import { createSite } from '../modules/org/sites.service.ts';
@@ -153,4 +155,25 @@ export async function sessionFor(deps: Deps, userId: string, organizationId: str
     userAgent: 'test',
   });
   return { cookie: `relais_session=${s.token}`, csrf: s.csrfToken };
+}
+
+/** A request through the real creation path (reference, SLA clocks, timeline, audit). */
+export async function newRequest(
+  deps: Deps,
+  organizationId: string,
+  opts: { requesterId?: string; siteId?: string; serviceId?: string; title?: string; confidential?: boolean } = {},
+): Promise<string> {
+  const siteId = opts.siteId ?? (await newSite(deps, organizationId));
+  const requesterId = opts.requesterId ?? (await newMember(deps, organizationId, 'requester', siteId));
+  let serviceId = opts.serviceId;
+  if (!serviceId) {
+    const input = ZServiceInput.parse({
+      categoryId: await newCategory(deps, organizationId),
+      name: unique('Service'),
+      confidentiality: opts.confidential ? 'confidential' : 'normal',
+    });
+    serviceId = (await createService(systemCtx(deps, organizationId), { organizationId }, input)).id;
+  }
+  const input = ZCreateRequest.parse({ serviceId, title: opts.title ?? unique('Demande'), requesterId, siteId });
+  return (await createRequest(systemCtx(deps, organizationId), { organizationId }, input)).id;
 }
