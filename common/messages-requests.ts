@@ -11,6 +11,7 @@ export const REQUEST_MESSAGES = {
     requester_not_member: 'Le demandeur n’est pas membre de cette organisation.',
     on_behalf_forbidden: 'Seule l’équipe d’assistance peut créer une demande pour quelqu’un d’autre.',
     note_forbidden: 'Les notes internes sont réservées à l’équipe d’assistance.',
+    answer_file_unknown: 'Fichier introuvable\u00a0: déposez-le de nouveau.',
   },
   en: {
     invalid_transition: 'Cannot move from “{from}” to “{to}”. Allowed statuses: {allowed}.',
@@ -23,5 +24,6 @@ export const REQUEST_MESSAGES = {
     requester_not_member: 'The requester is not a member of this organisation.',
     on_behalf_forbidden: 'Only support staff can create a request on someone else’s behalf.',
     note_forbidden: 'Internal notes are for support staff only.',
+    answer_file_unknown: 'File not found: please upload it again.',
   },
 };

@@ -1,4 +1,7 @@
 import type { ErrorCode } from './errors.ts';
+import { RECURRING_MESSAGES } from './messages-recurring.ts';
+import { REQUEST_EXTRA_MESSAGES } from './messages-request-extras.ts';
+import { QUEUE_MESSAGES } from './messages-queues.ts';
 import { REQUEST_MESSAGES } from './messages-requests.ts';
 
 export type Locale = 'fr' | 'en';
@@ -129,8 +132,8 @@ const BASE: Record<Locale, Record<ErrorCode | string, string>> = {
 
 /** Every server message: the foundation's plus each capability's catalogue. */
 export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
-  fr: { ...BASE.fr, ...REQUEST_MESSAGES.fr },
-  en: { ...BASE.en, ...REQUEST_MESSAGES.en },
+  fr: { ...BASE.fr, ...REQUEST_MESSAGES.fr, ...REQUEST_EXTRA_MESSAGES.fr, ...RECURRING_MESSAGES.fr, ...QUEUE_MESSAGES.fr },
+  en: { ...BASE.en, ...REQUEST_MESSAGES.en, ...REQUEST_EXTRA_MESSAGES.en, ...RECURRING_MESSAGES.en, ...QUEUE_MESSAGES.en },
 };
 
 /** Looks a message up and fills `{placeholders}`; falls back to French, then to the key. */

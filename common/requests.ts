@@ -53,7 +53,8 @@ export const DEFAULT_PRIORITY_MATRIX: PriorityMatrix = {
   low: { high: 'P3', medium: 'P4', low: 'P4' },
 };
 
-export const LINK_KINDS = ['parent_of', 'child_of', 'duplicate_of', 'related'] as const;
+/** Links between two requests; each is stored in both directions (`duplicated_by` is the inverse of `duplicate_of`). */
+export const LINK_KINDS = ['parent_of', 'child_of', 'duplicate_of', 'duplicated_by', 'related'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 
 /** SLA state of a clock as queues and badges show it. */
@@ -78,10 +79,13 @@ export const EVENT_KINDS = [
   'approved',
   'rejected',
   'attachment_added',
+  'attachment_removed',
   'link_added',
   'link_removed',
   'watcher_added',
   'watcher_removed',
+  'cleared_added',
+  'cleared_removed',
   'checklist_checked',
   'checklist_unchecked',
   'checklist_added',

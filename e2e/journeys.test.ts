@@ -154,6 +154,30 @@ test('a requester on a phone viewport reaches the navigation through the burger 
   await context.close();
 });
 
+test('the key user adds a field and a checklist step to a service; the catalogue shows them', async () => {
+  const { page, context } = await e2e.newPage();
+  await loginAs(page, 'referent@horizon.test');
+  await page.goto(`${e2e.baseUrl}/catalogue`);
+  await page.getByRole('button', { name: 'Modifier le service «\u00a0Demande de devis\u00a0»' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Ajouter un champ' }).click();
+  const fields = dialog.getByTestId('form-field');
+  const added = fields.last();
+  await added.getByLabel('Libellé').fill('Fournisseur pressenti');
+  await added.getByLabel('Clé technique').fill('fournisseur');
+  await dialog.getByLabel('Étapes à suivre (liste de contrôle)').fill('Comparer au moins deux offres');
+  await dialog.getByLabel('Étapes à suivre (liste de contrôle)').press('Enter');
+  await scan(page);
+  await page.screenshot({ path: screenshotPath('service-editor.png') });
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const card = page.getByTestId('catalog-service').filter({ hasText: 'Demande de devis' });
+  await card.getByText('Comparer au moins deux offres').waitFor();
+  await card.getByRole('button', { name: /Formulaire de demande/ }).click();
+  await card.getByRole('cell', { name: 'Fournisseur pressenti' }).waitFor();
+  await context.close();
+});
+
 test('axe-core finds no serious or critical violation on any page visited', () => {
   assert.ok(scanned.size >= 15, `pages analysées : ${scanned.size}`);
   assert.deepEqual(violations, []);

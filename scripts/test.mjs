@@ -79,6 +79,18 @@ async function postgresAvailable() {
   }
 }
 
+async function dropPgDatabase(name) {
+  const client = new pg.Client({
+    connectionString: process.env.RELAIS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
 function unavailable(what) {
   if (CI) {
     console.error(`\n✗ ${what} est indisponible alors que CI=true : échec.`);
@@ -92,11 +104,30 @@ function unavailable(what) {
 const serverTests = [...files(path.join(root, 'server'), '.test.ts'), ...files(path.join(root, 'common'), '.test.ts')];
 if (want('typecheck')) check('Typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (want('lint')) check('Lint (biome)', 'npx', ['biome', 'check', '.']);
-if (want('sqlite')) nodeTests('Unitaires + intégration (SQLite)', serverTests, { RELAIS_TEST_DB: 'sqlite' }, 'sqlite.tap');
+/** Seeds the demo organisation once for a dialect; suites that need it start from a copy (see server/test/demo-template.ts). */
+function demoTemplate(dialect, target) {
+  const ok = run(`Données de démonstration (${dialect})`, process.execPath, [
+    '--import',
+    'tsx',
+    'server/test/demo-template.ts',
+    dialect,
+    target,
+  ]);
+  if (!ok) totals.failed++;
+  return ok ? { RELAIS_DEMO_TEMPLATE: target } : {};
+}
+
+if (want('sqlite')) {
+  const template = demoTemplate('sqlite', path.join(results, 'demo-template.db'));
+  nodeTests('Unitaires + intégration (SQLite)', serverTests, { RELAIS_TEST_DB: 'sqlite', ...template }, 'sqlite.tap');
+}
 if (want('postgres')) {
-  if (await postgresAvailable())
-    nodeTests('Unitaires + intégration (PostgreSQL)', serverTests, { RELAIS_TEST_DB: 'postgres' }, 'postgres.tap');
-  else unavailable('PostgreSQL (127.0.0.1:5432)');
+  if (await postgresAvailable()) {
+    const name = `relais_demo_tpl_${process.pid}`;
+    const template = demoTemplate('postgres', name);
+    nodeTests('Unitaires + intégration (PostgreSQL)', serverTests, { RELAIS_TEST_DB: 'postgres', ...template }, 'postgres.tap');
+    await dropPgDatabase(name);
+  } else unavailable('PostgreSQL (127.0.0.1:5432)');
 }
 if (want('e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

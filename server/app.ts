@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +19,7 @@ import { registerErrorHandling } from './platform/http-errors.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { type Mailer, OutboxMailer } from './platform/mailer.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import { closeForRestart, Realtime } from './platform/realtime.ts';
 import { LocalDiskStorage } from './platform/storage.ts';
 
 export interface BuildOptions {
@@ -42,10 +44,15 @@ export interface BuiltApp {
 
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config, database } = options;
+  const events = new EventBus();
+  // Committed events fan out to the live sockets (and, later, to the other nodes) through one hub.
+  const realtime = new Realtime((err) => app.log.error({ err }, 'realtime listener failed'));
+  realtime.relay(events);
   const deps: Deps = {
     config,
     database,
-    events: new EventBus(),
+    events,
+    realtime,
     mailer: options.mailer ?? new OutboxMailer(config.dataDir, config.smtp.from),
     cipher: new FieldCipher(config.secretKey),
     storage: new LocalDiskStorage(config.dataDir),
@@ -68,6 +75,10 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } },
   });
   await app.register(cookie);
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    preClose: () => closeForRestart(app.websocketServer),
+  });
   await app.register(swagger, {
     openapi: { info: { title: 'Relais API', version: '0.1.0', description: API_DESCRIPTION } },
     transform: jsonSchemaTransform,

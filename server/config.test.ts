@@ -30,6 +30,7 @@ test('defaults: embedded SQLite in DATA_DIR, port 8080, demo on, French-first lo
     logLevel: 'info',
     trustProxy: false,
     smtp: { url: undefined, from: 'Relais <relais@relais.test>', inboundPort: 2525 },
+    maxUploadBytes: 20 * 1024 * 1024,
   });
   assert.ok(secretKey.length >= 32);
 });

@@ -33,6 +33,12 @@ const ZEnv = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Relais <relais@relais.test>'),
   SMTP_INBOUND_PORT: port.default(2525),
+  MAX_UPLOAD_MB: z.coerce
+    .number({ error: 'doit être un nombre de mégaoctets' })
+    .int('doit être un nombre entier')
+    .min(1, 'doit être compris entre 1 et 1024')
+    .max(1024, 'doit être compris entre 1 et 1024')
+    .default(20),
 });
 
 export interface Config {
@@ -47,6 +53,8 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   smtp: { url?: string; from: string; inboundPort: number };
+  /** Largest attachment accepted, in bytes (MAX_UPLOAD_MB). */
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     smtp: { url: e.SMTP_URL, from: e.SMTP_FROM, inboundPort: e.SMTP_INBOUND_PORT },
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
   };
 }
 

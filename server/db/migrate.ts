@@ -4,6 +4,9 @@ import { foundation } from './migrations/20261127_0001_foundation.ts';
 import { halfDayClosures } from './migrations/20261127_0002_half_day_closures.ts';
 import { catalog } from './migrations/20261127_0003_catalog.ts';
 import { requests } from './migrations/20261127_0004_requests.ts';
+import { search } from './migrations/20261127_0005_search.ts';
+import { slaWatch } from './migrations/20261127_0006_sla_watch.ts';
+import { requestIndexes } from './migrations/20261127_0008_request_indexes.ts';
 import type { AnyDb, MigrationFactory } from './migrations/types.ts';
 
 /** Every migration, in order. Names are timestamped; add new ones at the end. */
@@ -12,6 +15,9 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127_0002_half_day_closures': halfDayClosures,
   '20261127_0003_catalog': catalog,
   '20261127_0004_requests': requests,
+  '20261127_0005_search': search,
+  '20261127_0006_sla_watch': slaWatch,
+  '20261127_0008_request_indexes': requestIndexes,
 };
 
 /** Names in order (the migration test walks them down and up). */

@@ -309,7 +309,8 @@ export interface RequestLinksTable {
 export interface AttachmentsTable {
   id: string;
   organization_id: string;
-  request_id: string;
+  /** null while staged: uploaded for a request that is still being written. */
+  request_id: string | null;
   event_id: string | null;
   file_name: string;
   content_type: string;
@@ -414,4 +415,28 @@ export interface DB {
   saved_views: SavedViewsTable;
   recurring_schedules: RecurringSchedulesTable;
   recurring_occurrences: RecurringOccurrencesTable;
+}
+
+/**
+ * Searchable text of one request (server/modules/search): written on every write to the request.
+ * SQLite also has an integer `id` (the FTS5 rowid) and PostgreSQL a weighted `tsv`, both used only by
+ * the search module's dialect-specific SQL.
+ */
+export interface RequestSearchTable {
+  request_id: string;
+  organization_id: string;
+  /** Reference and its short number ("DEM-2026-000123 123"). */
+  ref_text: string;
+  title_text: string;
+  /** Description, form answers (people and sites by name), requester's name. */
+  body_text: string;
+  /** Public timeline texts (replies, reasons), latest kept when capped. */
+  reply_text: string;
+  /** Internal notes: searched by staff who work requests only. */
+  note_text: string;
+  /** PostgreSQL only. */
+  tsv?: ColumnType<never, unknown, unknown>;
+}
+export interface DB {
+  request_search: RequestSearchTable;
 }

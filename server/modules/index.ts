@@ -5,18 +5,32 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import './audit/audit.policy.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { meRoutes } from './auth/me.routes.ts';
+import './canned/canned.policy.ts';
+import { cannedRoutes } from './canned/canned.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import './live/live.policy.ts';
+import { liveRoutes } from './live/live.routes.ts';
 import { functionRoutes } from './org/functions.routes.ts';
 import './org/org.loaders.ts';
 import './org/org.policy.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { siteRoutes } from './org/sites.routes.ts';
 import { teamRoutes } from './org/teams.routes.ts';
+import { directoryRoutes } from './people/directory.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import './platform/platform.policy.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
 import './requests/requests.policy.ts';
+import { attachmentRoutes } from './requests/attachments.routes.ts';
+import { checklistRoutes } from './requests/checklist.routes.ts';
+import { linkRoutes } from './requests/links.routes.ts';
 import { requestRoutes } from './requests/requests.routes.ts';
+import './requests/sla-watch.ts';
+import { watcherRoutes } from './requests/watchers.routes.ts';
+import './queues/queues.policy.ts';
+import { queueRoutes } from './queues/queues.routes.ts';
+import { recurringRoutes } from './recurring/recurring.routes.ts';
+import './search/search.module.ts';
 import './sla/sla.policy.ts';
 import { slaRoutes } from './sla/sla.routes.ts';
 
@@ -30,9 +44,18 @@ export const MODULES: ModulePlugin[] = [
   functionRoutes,
   teamRoutes,
   peopleRoutes,
+  directoryRoutes,
   auditRoutes,
   platformRoutes,
   slaRoutes,
   catalogRoutes,
   requestRoutes,
+  attachmentRoutes,
+  linkRoutes,
+  watcherRoutes,
+  queueRoutes,
+  cannedRoutes,
+  liveRoutes,
+  checklistRoutes,
+  recurringRoutes,
 ];

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { FieldCipher } from './crypto.ts';
 import type { EventBus } from './events.ts';
 import type { Mailer } from './mailer.ts';
+import type { Realtime } from './realtime.ts';
 import type { Storage } from './storage.ts';
 
 /** Long-lived services built once in app.ts and handed to every module plugin. */
@@ -10,6 +11,8 @@ export interface Deps {
   config: Config;
   database: Database;
   events: EventBus;
+  /** Live fan-out of events and presence (WebSockets; cross-node later). */
+  realtime: Realtime;
   mailer: Mailer;
   cipher: FieldCipher;
   storage: Storage;

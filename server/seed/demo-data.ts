@@ -74,6 +74,8 @@ export interface DemoPerson {
   name: string;
   role: Role;
   site: string | null;
+  /** Matched against the services' required skills by the teams' assignment rules. */
+  skills?: string[];
 }
 
 /** One account per role (the documented ones) plus the rest of the pool and requesters on each site. */
@@ -81,12 +83,36 @@ export const HORIZON_PEOPLE: DemoPerson[] = [
   { email: 'referent@horizon.test', name: 'Marc Dubois', role: 'org_admin', site: 'lyon' },
   { email: 'dirigeant@horizon.test', name: 'Claire Martin', role: 'executive', site: 'lyon' },
   { email: 'coordinatrice@horizon.test', name: 'Nadia Lefèvre', role: 'coordinator', site: 'lyon' },
-  { email: 'assistante@horizon.test', name: 'Sophie Bernard', role: 'assistant', site: 'lyon' },
-  { email: 'lea.moreau@horizon.test', name: 'Léa Moreau', role: 'assistant', site: 'marseille' },
-  { email: 'thomas.garnier@horizon.test', name: 'Thomas Garnier', role: 'assistant', site: 'lille' },
-  { email: 'ines.benali@horizon.test', name: 'Inès Benali', role: 'assistant', site: 'reunion' },
-  { email: 'elodie.schmitt@horizon.test', name: 'Élodie Schmitt', role: 'assistant', site: 'strasbourg' },
-  { email: 'agent-rh@horizon.test', name: 'Karim Haddad', role: 'external_agent', site: null },
+  {
+    email: 'assistante@horizon.test',
+    name: 'Sophie Bernard',
+    role: 'assistant',
+    site: 'lyon',
+    skills: ['paie', 'juridique', 'direction'],
+  },
+  {
+    email: 'lea.moreau@horizon.test',
+    name: 'Léa Moreau',
+    role: 'assistant',
+    site: 'marseille',
+    skills: ['comptabilite', 'voyages'],
+  },
+  { email: 'thomas.garnier@horizon.test', name: 'Thomas Garnier', role: 'assistant', site: 'lille', skills: ['comptabilite'] },
+  {
+    email: 'ines.benali@horizon.test',
+    name: 'Inès Benali',
+    role: 'assistant',
+    site: 'reunion',
+    skills: ['voyages', 'juridique'],
+  },
+  {
+    email: 'elodie.schmitt@horizon.test',
+    name: 'Élodie Schmitt',
+    role: 'assistant',
+    site: 'strasbourg',
+    skills: ['comptabilite'],
+  },
+  { email: 'agent-rh@horizon.test', name: 'Karim Haddad', role: 'external_agent', site: null, skills: ['paie', 'rh'] },
   { email: 'dpo@horizon.test', name: 'Isabelle Roux', role: 'dpo', site: 'lyon' },
   { email: 'demandeur@horizon.test', name: 'Julien Petit', role: 'requester', site: 'lyon' },
   { email: 'lukas.meyer@horizon.test', name: 'Lukas Meyer', role: 'requester', site: 'strasbourg' },
@@ -106,6 +132,7 @@ export const HORIZON_TEAMS = [
     functions: ['FIN', 'ACH', 'SG', 'DIR'],
     providerName: null,
     contractRef: null,
+    assignmentRule: 'skills' as const,
   },
   {
     key: 'strasbourg',
@@ -117,6 +144,7 @@ export const HORIZON_TEAMS = [
     functions: ['FIN', 'ACH', 'SG', 'DIR'],
     providerName: null,
     contractRef: null,
+    assignmentRule: 'manual' as const,
   },
   {
     key: 'rh',
@@ -128,6 +156,7 @@ export const HORIZON_TEAMS = [
     functions: ['RH'],
     providerName: 'PaieServices SAS',
     contractRef: 'CTR-2026-014',
+    assignmentRule: 'skills' as const,
   },
 ];
 

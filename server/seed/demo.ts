@@ -4,7 +4,10 @@ import { insertOperator } from '../modules/auth/setup.service.ts';
 import { createFunction } from '../modules/org/functions.service.ts';
 import { addClosure, createSite } from '../modules/org/sites.service.ts';
 import { createTeam } from '../modules/org/teams.service.ts';
+import { seedCannedResponses } from './demo-canned.ts';
 import { seedCatalog } from './demo-catalog-seed.ts';
+import { seedRecurring } from './demo-recurring.ts';
+import { seedRequests } from './demo-requests.ts';
 import { createUser } from '../modules/people/people.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -51,6 +54,7 @@ async function addPeople(deps: Deps, ctx: Ctx, people: DemoPerson[], siteIds: Ma
       displayName: p.name,
       role: p.role as Role,
       siteId: p.site ? (siteIds.get(p.site) ?? null) : null,
+      skills: p.skills,
     };
     ids.set(p.email, (await createUser(deps, ctx, scope, input, { passwordHash })).id);
   }
@@ -77,6 +81,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
       coordinatorId: t.coordinator ? (userIds.get(t.coordinator) ?? null) : null,
       providerName: t.providerName,
       contractRef: t.contractRef,
+      assignmentRule: t.assignmentRule,
       siteIds: t.sites.map((s) => siteIds.get(s) ?? ''),
       functionIds: t.functions.map((f) => fnIds.get(f) ?? ''),
       memberIds: t.members.map((m) => userIds.get(m) ?? ''),
@@ -84,6 +89,9 @@ export async function seedDemo(deps: Deps): Promise<void> {
     teamIds.set(t.key, team.id);
   }
   await seedCatalog(ctx, scope, teamIds, fnIds);
+  await seedRecurring(ctx, scope, { siteIds, teamIds, userIds });
+  await seedRequests(ctx, scope);
+  await seedCannedResponses(ctx, scope, teamIds);
   await seedBellevue(deps, passwordHash);
 }
 

@@ -17,10 +17,13 @@ import {
   newMember,
   newOrganization,
   newRequest,
+  newRecurringSchedule,
   newService,
   newSite,
   newSlaPolicy,
   newTeam,
+  newView,
+  newCanned,
   sessionFor,
   setHomeSite,
 } from './factories.ts';
@@ -84,6 +87,14 @@ async function subject(resource: string, where: Where): Promise<{ id: string; su
     }
     case 'slapolicy':
       return { id: await newSlaPolicy(deps, org), subject: {} };
+    case 'view':
+      return { id: await newView(deps, org), subject: { userId: null, restricted: false, cleared: [] } };
+    case 'canned':
+      return { id: await newCanned(deps, org), subject: {} };
+    case 'recurring': {
+      const id = await newRecurringSchedule(deps, org, { siteId: site });
+      return { id, subject: { siteId: site } };
+    }
     default:
       throw new Error(`Ajoutez une fabrique pour la ressource « ${resource} » dans authz-matrix.test.ts`);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,7 +12,7 @@ export function testDialect(): TestDialect {
   return process.env.RELAIS_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 }
 
-const ADMIN_URL = process.env.RELAIS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.RELAIS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   database: Database;
@@ -25,13 +25,14 @@ export interface TestDatabase {
  * A fresh, migrated database for one test: SQLite in a temp dir, or a new PostgreSQL database
  * created on the local server and dropped afterwards.
  */
-export async function freshDatabase(dialect: TestDialect = testDialect()): Promise<TestDatabase> {
+export async function freshDatabase(dialect: TestDialect = testDialect(), template?: string): Promise<TestDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'relais-test-'));
   let url = `sqlite:${path.join(dataDir, 'relais.db')}`;
   let dropPg = async () => {};
+  if (dialect === 'sqlite' && template) copyFileSync(template, path.join(dataDir, 'relais.db'));
   if (dialect === 'postgres') {
     const name = `relais_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    await adminQuery(`create database ${name}`);
+    await adminQuery(template ? `create database ${name} template ${template}` : `create database ${name}`);
     url = ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
     dropPg = () => adminQuery(`drop database if exists ${name} with (force)`);
   }
@@ -49,7 +50,7 @@ export async function freshDatabase(dialect: TestDialect = testDialect()): Promi
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {

@@ -1,10 +1,14 @@
 import type { Role } from '../../common/roles.ts';
 import { openSession } from '../modules/auth/session.ts';
+import { createCanned } from '../modules/canned/canned.service.ts';
 import { createCategory } from '../modules/catalog/categories.service.ts';
 import { ZServiceInput } from '../modules/catalog/catalog.schemas.ts';
 import { createService } from '../modules/catalog/services.service.ts';
 import { createRequest } from '../modules/requests/request-create.ts';
 import { ZCreateRequest } from '../modules/requests/requests.schemas.ts';
+import { createView } from '../modules/queues/views.service.ts';
+import { ZScheduleInput } from '../modules/recurring/recurring.schemas.ts';
+import { createSchedule } from '../modules/recurring/schedules.service.ts';
 import { createPolicy } from '../modules/sla/policies.service.ts';
 import { createFunction } from '../modules/org/functions.service.ts';
 import { createSite } from '../modules/org/sites.service.ts';
@@ -176,4 +180,34 @@ export async function newRequest(
   }
   const input = ZCreateRequest.parse({ serviceId, title: opts.title ?? unique('Demande'), requesterId, siteId });
   return (await createRequest(systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+/** A saved view shared with the staff (owner null), as the coordination would create it. */
+export async function newView(deps: Deps, organizationId: string, filters: Record<string, unknown> = {}): Promise<string> {
+  const input = { name: unique('Vue'), filters: { sort: 'due' as const, ...filters }, shared: true, position: 0 };
+  return (await createView(systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+/** A canned response (organisation-wide unless a team is given). */
+export async function newCanned(deps: Deps, organizationId: string, teamId: string | null = null): Promise<string> {
+  const input = { title: unique('Réponse'), body: 'Bonjour {{prenom}}, votre demande {{reference}} avance.', teamId };
+  return (await createCanned(systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+/** A recurring schedule (every Monday at 09:00) through the real service, on a new site unless one is given. */
+export async function newRecurringSchedule(
+  deps: Deps,
+  organizationId: string,
+  opts: { siteId?: string; serviceId?: string; requesterId?: string; rule?: Record<string, unknown> } = {},
+): Promise<string> {
+  const siteId = opts.siteId ?? (await newSite(deps, organizationId));
+  const input = ZScheduleInput.parse({
+    name: unique('Récurrent'),
+    serviceId: opts.serviceId ?? (await newService(deps, organizationId)),
+    siteId,
+    requesterId: opts.requesterId ?? (await newMember(deps, organizationId, 'requester', siteId)),
+    title: 'Tournée de {date}',
+    rule: opts.rule ?? { kind: 'weekly', weekdays: ['mon'], time: '09:00' },
+  });
+  return (await createSchedule(systemCtx(deps, organizationId), { organizationId }, input)).id;
 }

@@ -25,7 +25,9 @@ export interface TestApp {
 
 /** A full Relais app on a fresh database of the dialect under test, optionally with the demo data. */
 export async function testApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const db = await freshDatabase();
+  // `npm test` seeds the demo once per dialect (server/test/demo-template.ts); each suite starts from a copy.
+  const template = options.demo ? process.env.RELAIS_DEMO_TEMPLATE : undefined;
+  const db = await freshDatabase(undefined, template);
   const config = loadConfig({
     DATA_DIR: db.dataDir,
     DATABASE_URL: db.url,
@@ -37,7 +39,7 @@ export async function testApp(options: { demo?: boolean; env?: Record<string, st
   const mail = new CaptureMailer();
   const { app, deps, routes } = await buildApp({ config, database: db.database, mailer: mail, logger: false });
   await app.ready();
-  if (options.demo) await seedDemo(deps);
+  if (options.demo && !template) await seedDemo(deps);
   return {
     app,
     deps,

@@ -17,6 +17,8 @@ function lazy<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
 }
 
 const admin = () => import('./features/admin/index.ts');
+const requests = () => import('./features/requests/index.ts');
+const work = () => import('./features/work/index.ts');
 
 const routes: RouteObject[] = [
   { path: '/', element: <RootRedirect /> },
@@ -71,6 +73,35 @@ const routes: RouteObject[] = [
                 ),
               },
             ],
+          },
+          {
+            path: '/demandes',
+            element: <Restricted allowed={(me) => can(me, 'request.note')} />,
+            children: [{ index: true, lazy: lazy(requests, (m) => m.WorkspacePage) }],
+          },
+          // Staff view; a requester following a link is sent to /mes-demandes/:id by the page itself.
+          { path: '/demandes/:id', lazy: lazy(requests, (m) => m.RequestPage) },
+          { path: '/mes-demandes', lazy: lazy(requests, (m) => m.MyRequestsPage) },
+          {
+            path: '/mes-demandes/nouvelle',
+            element: <Restricted allowed={(me) => can(me, 'request.create')} />,
+            children: [{ index: true, lazy: lazy(requests, (m) => m.NewRequestPage) }],
+          },
+          { path: '/mes-demandes/:id', lazy: lazy(requests, (m) => m.MyRequestPage) },
+          {
+            path: '/planning',
+            element: <Restricted allowed={(me) => can(me, 'planning.read')} />,
+            children: [{ index: true, lazy: lazy(work, (m) => m.PlanningPage) }],
+          },
+          {
+            path: '/travail-recurrent',
+            element: <Restricted allowed={(me) => can(me, 'recurring.read')} />,
+            children: [{ index: true, lazy: lazy(work, (m) => m.RecurringPage) }],
+          },
+          {
+            path: '/reponses-types',
+            element: <Restricted allowed={(me) => can(me, 'canned.read')} />,
+            children: [{ index: true, lazy: lazy(work, (m) => m.CannedPage) }],
           },
           {
             path: '/plateforme',

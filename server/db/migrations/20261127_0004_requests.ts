@@ -114,7 +114,9 @@ export const requests: MigrationFactory = (dialect) => {
         .addColumn('created_at', t.ts, (c) => c.notNull())
         .addUniqueConstraint('request_links_unique', ['request_id', 'other_id'])
         .execute();
-      await req(org(db.schema.createTable('attachments')))
+      // request_id stays null while a file is staged for a request being written (form answers of type file).
+      await org(db.schema.createTable('attachments'))
+        .addColumn('request_id', 'text', (c) => c.references('requests.id').onDelete('cascade'))
         .addColumn('event_id', 'text')
         .addColumn('file_name', 'text', (c) => c.notNull())
         .addColumn('content_type', 'text', (c) => c.notNull())

@@ -3,6 +3,8 @@ import { AUTONOMY_LEVELS, CONFIDENTIALITY, PRIORITIES, ZApprovalRole, ZForm } fr
 
 const Id = z.string().min(1).max(64);
 const Version = z.number().int().min(1);
+/** Steps copied onto every new request of the service, ticked by the assistant. */
+const Checklist = z.array(z.string().trim().min(1).max(200)).max(30);
 
 export const ZCategoryInput = z.object({
   name: z.string().trim().min(1).max(80),
@@ -32,6 +34,7 @@ export const ZServiceInput = z.object({
   slaPolicyId: Id.nullable().default(null),
   approvalRole: ZApprovalRole.default(null),
   form: ZForm.default([]),
+  checklist: Checklist.optional(),
   active: z.boolean().default(true),
   position: z.number().int().min(0).max(1000).default(0),
 });
@@ -49,6 +52,7 @@ export const ZServicePatch = z
     slaPolicyId: Id.nullable(),
     approvalRole: ZApprovalRole,
     form: ZForm,
+    checklist: Checklist,
     active: z.boolean(),
     position: z.number().int().min(0).max(1000),
   })

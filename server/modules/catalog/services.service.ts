@@ -30,6 +30,7 @@ export function presentService(ctx: Ctx, row: Row) {
     slaPolicyId: row.sla_policy_id,
     approvalRole: row.approval_role,
     form: row.form,
+    checklist: row.checklist ?? [],
     active: row.active,
     position: row.position,
     version: row.version,
@@ -50,10 +51,11 @@ const COLUMNS = {
   slaPolicyId: 'sla_policy_id',
   approvalRole: 'approval_role',
   form: 'form',
+  checklist: 'checklist',
   active: 'active',
   position: 'position',
 } as const;
-const JSON_FIELDS = new Set(['requiredSkills', 'form']);
+const JSON_FIELDS = new Set(['requiredSkills', 'form', 'checklist']);
 
 /** Input fields as columns; `forDb` serialises the JSON ones (the audit diff compares them parsed). */
 function columns(input: Partial<TServiceInput>, forDb = true): Record<string, unknown> {

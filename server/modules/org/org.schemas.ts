@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSIGNMENT_RULES } from '../../../common/requests.ts';
 import { HOLIDAY_REGIONS, TEAM_MODELS, WEEKDAYS } from '../../../common/roles.ts';
 
 const TIMEZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
@@ -60,6 +61,8 @@ export const ZTeamInput = z.object({
   siteIds: Ids.default([]),
   functionIds: Ids.default([]),
   memberIds: Ids.default([]),
+  /** How new requests of the team's services are assigned; the database defaults to 'manual'. */
+  assignmentRule: z.enum(ASSIGNMENT_RULES).optional(),
 });
 export const ZTeamPatch = z.object({
   name: z.string().trim().min(1).max(120).optional(),
@@ -70,6 +73,7 @@ export const ZTeamPatch = z.object({
   siteIds: Ids.optional(),
   functionIds: Ids.optional(),
   memberIds: Ids.optional(),
+  assignmentRule: z.enum(ASSIGNMENT_RULES).optional(),
   version: z.number().int().min(1),
 });
 

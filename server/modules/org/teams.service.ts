@@ -48,6 +48,7 @@ export function presentTeam(ctx: Ctx, row: TeamRow, links: Links) {
     coordinatorId: (row.coordinator_id as string | null) ?? null,
     providerName: (row.provider_name as string | null) ?? null,
     contractRef: (row.contract_ref as string | null) ?? null,
+    assignmentRule: (row.assignment_rule as string | undefined) ?? 'manual',
     ...links,
     version: row.version,
     allowedActions: ctx.actor ? allowedActions(ctx.actor, TEAM_ACTIONS) : [],
@@ -128,6 +129,7 @@ function columns(input: Partial<TTeamInput>) {
     coordinatorId: 'coordinator_id',
     providerName: 'provider_name',
     contractRef: 'contract_ref',
+    assignmentRule: 'assignment_rule',
   } as const;
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(map))

@@ -22,6 +22,8 @@ function members(db: Kdb, scope: Scope) {
       'users.totp_enabled',
       'memberships.role',
       'memberships.site_id',
+      'memberships.skills',
+      'memberships.unavailable_until',
       'memberships.version',
       'memberships.id as membership_id',
     ]);
@@ -35,6 +37,8 @@ export function presentUser(ctx: Ctx, m: MemberRow) {
     displayName: m.display_name,
     role: m.role,
     siteId: m.site_id,
+    skills: m.skills ?? [],
+    unavailableUntil: m.unavailable_until,
     totpEnabled: m.totp_enabled,
     version: m.version,
     allowedActions: ctx.actor ? allowedActions(ctx.actor, USER_ACTIONS, { userId: m.id, siteId: m.site_id }) : [],
@@ -96,7 +100,15 @@ export async function createUser(deps: Deps, ctx: Ctx, scope: Scope, input: TUse
       .insertInto('memberships')
       .values(
         tenant.values(scope, [
-          { id: newId(), user_id: id, role: input.role, site_id: input.siteId, created_at: now, updated_at: now },
+          {
+            id: newId(),
+            user_id: id,
+            role: input.role,
+            site_id: input.siteId,
+            ...assignmentColumns(input),
+            created_at: now,
+            updated_at: now,
+          },
         ]),
       )
       .execute();
@@ -112,6 +124,15 @@ export async function createUser(deps: Deps, ctx: Ctx, scope: Scope, input: TUse
   return getUser(ctx, scope, userId);
 }
 
+/** Skills (deduplicated, JSON) and the out-of-office end (UTC ISO) as membership columns, when given. */
+function assignmentColumns(input: { skills?: string[]; unavailableUntil?: string | null }) {
+  const out: { skills?: string; unavailable_until?: string | null } = {};
+  if (input.skills !== undefined) out.skills = JSON.stringify([...new Set(input.skills)]);
+  if (input.unavailableUntil !== undefined)
+    out.unavailable_until = input.unavailableUntil ? new Date(input.unavailableUntil).toISOString() : null;
+  return out;
+}
+
 async function assertKeepsAnAdmin(trx: Kdb, scope: Scope, userId: string) {
   const admins = await tenant.selectFrom(trx, scope, 'memberships').select('user_id').where('role', '=', 'org_admin').execute();
   if (admins.length === 1 && admins[0].user_id === userId) throw new AppError('conflict', 'last_admin');
@@ -124,7 +145,11 @@ export async function updateUser(ctx: Ctx, scope: Scope, id: string, patch: TUse
     if (patch.role && patch.role !== 'org_admin' && before.role === 'org_admin') await assertKeepsAnAdmin(trx, scope, id);
     if (before.version !== patch.version)
       throw new AppError('version_conflict', 'version_conflict', { current: presentUser(ctx, before) });
-    const set = { ...(patch.role ? { role: patch.role } : {}), ...(patch.siteId !== undefined ? { site_id: patch.siteId } : {}) };
+    const set = {
+      ...(patch.role ? { role: patch.role } : {}),
+      ...(patch.siteId !== undefined ? { site_id: patch.siteId } : {}),
+      ...assignmentColumns(patch),
+    };
     await tenant
       .updateTable(trx, scope, 'memberships')
       .set({ ...set, version: before.version + 1, updated_at: nowIso() })
@@ -142,8 +167,8 @@ export async function updateUser(ctx: Ctx, scope: Scope, id: string, patch: TUse
       targetType: 'user',
       targetId: id,
       summary: {
-        before: { role: before.role, siteId: before.site_id, displayName: before.display_name },
-        after: { ...set, displayName: patch.displayName },
+        before: { role: before.role, siteId: before.site_id, displayName: before.display_name, skills: before.skills },
+        after: { ...set, skills: patch.skills, displayName: patch.displayName },
       },
     });
   });

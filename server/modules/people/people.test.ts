@@ -35,7 +35,9 @@ test('the member list shows only what the screens need', async () => {
       'id',
       'role',
       'siteId',
+      'skills',
       'totpEnabled',
+      'unavailableUntil',
       'version',
     ]);
   }
@@ -59,6 +61,8 @@ test('adding someone without a password creates the account and mails an invitat
     displayName: 'Nouvelle Recrue',
     role: 'assistant',
     siteId: lyon,
+    skills: [],
+    unavailableUntil: null,
     totpEnabled: false,
     version: 1,
     allowedActions: ['user.update', 'user.delete'],
@@ -248,4 +252,30 @@ test('the last key user can be neither demoted nor removed', async () => {
   assert.equal(stepDown.json().role, 'coordinator');
   const newAdmin = as(t.app, await login(t.app, 'second.referent@bellevue.test', 'mot-de-passe-second'));
   assert.deepEqual((await newAdmin('DELETE', `/api/users/${second.json().id}`)).json(), lastAdmin);
+});
+
+test('skills and an out-of-office end date are set on the membership (used by automatic assignment)', async () => {
+  const ines = await byEmail(referent, 'ines.benali@horizon.test');
+  assert.ok(ines);
+  const res = await referent('PATCH', `/api/users/${ines.id}`, {
+    skills: ['voyages', 'juridique', 'voyages'],
+    unavailableUntil: '2027-01-04T09:00:00+01:00',
+    version: ines.version,
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual([res.json().skills, res.json().unavailableUntil], [['voyages', 'juridique'], '2027-01-04T08:00:00.000Z']);
+  const back = await referent('PATCH', `/api/users/${ines.id}`, { unavailableUntil: null, version: res.json().version });
+  assert.deepEqual([back.json().skills, back.json().unavailableUntil], [['voyages', 'juridique'], null]);
+  const bad = await referent('PATCH', `/api/users/${ines.id}`, { unavailableUntil: 'demain', version: back.json().version });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().details.fields[0].path, 'unavailableUntil');
+  const created = await referent('POST', '/api/users', {
+    email: 'paie.renfort@horizon.test',
+    displayName: 'Renfort Paie',
+    role: 'assistant',
+    skills: ['paie'],
+    password: 'mot-de-passe-renfort',
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  assert.deepEqual(created.json().skills, ['paie']);
 });

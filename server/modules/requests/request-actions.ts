@@ -2,11 +2,11 @@ import type { Kdb } from '../../db/database.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { assignOnCreate } from './assignment.ts';
 import { isWorker } from './request-create.ts';
 import type { RequestRow } from './request-present.ts';
+import { requestNow } from './request-sla.ts';
 import { assertTransition, statusChanges } from './request-update.ts';
 import { runRequestHooks } from './requests.hooks.ts';
 import { insertEvent } from './requests.repository.ts';
@@ -23,7 +23,7 @@ type Write = (
 async function act(ctx: Ctx, scope: Scope, id: string, action: string, write: Write) {
   await withTransaction(ctx, async (trx, record) => {
     const row = await requestRow({ ...ctx, database: { ...ctx.database, db: trx } }, scope, id);
-    const at = nowIso();
+    const at = requestNow();
     const { set, event } = await write(trx, row, at);
     if (Object.keys(set).length) {
       await tenant
@@ -99,7 +99,10 @@ export function reopenRequest(ctx: Ctx, scope: Scope, id: string, reason?: strin
 export function decideApproval(ctx: Ctx, scope: Scope, id: string, approve: boolean, comment?: string) {
   return act(ctx, scope, id, approve ? 'request.approved' : 'request.rejected', async (trx, row) => {
     if (row.status !== 'pending_approval') throw new AppError('conflict', 'not_pending_approval');
-    const set = { status: approve ? 'new' : 'rejected', approved_by_id: actorId(ctx) };
+    // On approval, assignAfter moves the request to 'new' then lets the team's rule assign it (status 'assigned').
+    const set: Record<string, unknown> = approve
+      ? { approved_by_id: actorId(ctx) }
+      : { status: 'rejected', approved_by_id: actorId(ctx) };
     const kind = approve ? 'approved' : 'rejected';
     if (approve) await assignAfter(trx, scope, row.id);
     return { set, event: { kind, public: true, actorId: actorId(ctx), body: comment ?? null, data: {} } };

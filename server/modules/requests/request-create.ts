@@ -6,12 +6,13 @@ import type { Actor, Scope } from '../../platform/actor.ts';
 import { actorRoles } from '../../platform/authz.ts';
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { newId, nowIso } from '../../platform/ids.ts';
+import { newId } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { validateAnswers } from '../catalog/answers.ts';
 import { assignOnCreate } from './assignment.ts';
 import { addChecklistItems } from './checklists.ts';
-import { calendarOf, policyFor, targetsFor } from './request-sla.ts';
+import { bindStagedFiles } from './staging.ts';
+import { calendarOf, policyFor, requestNow, targetsFor } from './request-sla.ts';
 import { getRequest } from './requests.service.ts';
 import { runRequestHooks } from './requests.hooks.ts';
 import { WORKERS } from './requests.policy.ts';
@@ -56,6 +57,10 @@ export interface CreateOptions {
   recurringScheduleId?: string;
   assigneeId?: string | null;
   priority?: string;
+  /** Team in charge instead of the service's (recurring template). */
+  teamId?: string | null;
+  /** Runs in the creating transaction right after the request row (recurring: claims the occurrence, once). */
+  afterInsert?: (trx: Kdb, requestId: string) => Promise<void>;
 }
 
 /**
@@ -69,7 +74,9 @@ export async function createRequest(ctx: Ctx, scope: Scope, input: TCreateReques
   const service = await tenant.selectFrom(db, scope, 'services').selectAll().where('id', '=', input.serviceId).executeTakeFirst();
   if (!service) throw notFound();
   if (!service.active && !isWorker(actor)) throw new AppError('unprocessable', 'service_inactive');
-  const answers = await validateAnswers(db, scope, service.form as FormField[], input.answers);
+  // A recurring template carries no answers: its form's required fields are filled in while working it.
+  const form = (service.form as FormField[]).map((f) => (opts.recurringScheduleId ? { ...f, required: false } : f));
+  const answers = await validateAnswers(db, scope, form, input.answers);
   const requester = await requesterOf(db, scope, actor, input.requesterId);
   const siteId = await siteFor(db, scope, input.siteId, requester.site_id);
   const org = await db
@@ -83,12 +90,13 @@ export async function createRequest(ctx: Ctx, scope: Scope, input: TCreateReques
     service.default_priority;
   const policy = await policyFor(db, scope, service.sla_policy_id);
   const id = newId();
-  const now = nowIso();
+  const now = requestNow();
   const cal = await calendarOf(db, scope, siteId);
   const clocks = startClocks(cal, now, await targetsFor(db, scope, policy?.id ?? null, priority));
   const source = input.source ?? (actor.via === 'token' ? 'api' : 'portal');
+  const teamId = opts.teamId ?? service.team_id;
   await withTransaction(ctx, async (trx, record) => {
-    const year = DateTime.now().setZone(cal.timezone).year;
+    const year = DateTime.fromISO(now, { zone: cal.timezone }).year;
     const reference = await nextReference(trx, scope, org.request_prefix, year);
     await trx
       .insertInto('requests')
@@ -105,7 +113,7 @@ export async function createRequest(ctx: Ctx, scope: Scope, input: TCreateReques
         source,
         site_id: siteId,
         function_id: input.functionId === undefined ? service.function_id : input.functionId,
-        team_id: service.team_id,
+        team_id: teamId,
         assignee_id: null,
         status: service.approval_role ? 'pending_approval' : 'new',
         priority,
@@ -122,6 +130,7 @@ export async function createRequest(ctx: Ctx, scope: Scope, input: TCreateReques
         updated_at: now,
       })
       .execute();
+    await opts.afterInsert?.(trx, id);
     await insertEvent(trx, scope, id, {
       kind: 'created',
       public: true,
@@ -137,7 +146,8 @@ export async function createRequest(ctx: Ctx, scope: Scope, input: TCreateReques
         data: { role: service.approval_role },
       });
     for (const w of new Set(input.watcherIds)) await grantAccess(trx, scope, id, w, 'watcher');
-    if (service.confidentiality !== 'normal' && service.team_id) await clearTeam(trx, scope, id, service.team_id);
+    if (service.confidentiality !== 'normal' && teamId) await clearTeam(trx, scope, id, teamId);
+    await bindStagedFiles(trx, scope, actor, service.form as FormField[], answers, id);
     await addChecklistItems(trx, scope, id, [...(service.checklist ?? []), ...(opts.checklist ?? [])]);
     if (!service.approval_role) await assignOnCreate(trx, scope, id, opts.assigneeId ?? null);
     await runRequestHooks(trx, ctx.database, scope, id);

@@ -7,10 +7,11 @@ import { AppError } from '../../platform/errors.ts';
 import { presentRequest, type RequestRow, withNames } from './request-present.ts';
 import { visibleRequests } from './requests.repository.ts';
 import type { TListQuery } from './requests.schemas.ts';
-import { searchMatches } from './search-bridge.ts';
+import { searchMatches, searchSnippets } from './search-bridge.ts';
 
 type Q = ReturnType<typeof visibleRequests>;
-type Sort = TListQuery['sort'];
+type Sort = Exclude<NonNullable<TListQuery['sort']>, 'relevance'>;
+type Page = { items: (ReturnType<typeof presentRequest> & { snippet: string | null })[]; nextCursor: string | null };
 
 /** Sort key of each sort: column, direction; ties broken by id in the same direction. */
 const SORTS: Record<Sort, { column: 'resolution_due_at' | 'created_at' | 'updated_at' | 'priority'; desc: boolean }> = {
@@ -28,16 +29,24 @@ function decode(cursor: string): [string | null, string] {
     if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string' && (v[0] === null || typeof v[0] === 'string'))
       return [v[0], v[1]];
   } catch {}
-  throw new AppError('validation_failed', 'validation_failed', {
+  throw invalidCursor();
+}
+const invalidCursor = () =>
+  new AppError('validation_failed', 'validation_failed', {
     fields: [{ path: 'cursor', code: 'invalid', message: 'invalid_cursor' }],
   });
-}
+
+/**
+ * Open statuses as literals, not parameters: SQLite serves the open queue from the partial index
+ * `requests_open_due` (migration 0008, same list in the same order) only when the query repeats its predicate.
+ */
+const isOpen = sql<boolean>`requests.status in (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`;
 
 /** The filters of a queue (list query or saved view) applied to the visible requests. */
 export function applyFilters(q: Q, f: Partial<TListQuery>, actor: Actor, now = new Date()): Q {
   const me = (id: string) => (id === 'me' ? actor.userId : id);
   if (f.status?.length) q = q.where('requests.status', 'in', f.status);
-  else if (f.open === 'true') q = q.where('requests.status', 'in', OPEN_STATUSES as string[]);
+  else if (f.open === 'true') q = q.where(isOpen);
   if (f.assigneeId)
     q =
       f.assigneeId === 'none'
@@ -62,7 +71,7 @@ function tagFilter(tag: string) {
 
 function slaFilter(q: Q, sla: NonNullable<TListQuery['sla']>, now: Date): Q {
   const at = now.toISOString();
-  const open = q.where('requests.status', 'in', OPEN_STATUSES as string[]);
+  const open = q.where(isOpen);
   if (sla === 'paused') return open.where('requests.sla_paused_at', 'is not', null);
   const running = open.where('requests.sla_paused_at', 'is', null);
   if (sla === 'breached') return running.where('requests.resolution_due_at', '<', at);
@@ -76,7 +85,7 @@ function keyset(q: Q, sort: Sort, cursor: string | undefined): Q {
   const { column, desc } = SORTS[sort];
   const col = `requests.${column}` as const;
   const ordered = q
-    .orderBy(sql.ref(col), sql.raw(desc ? 'desc nulls last' : 'asc nulls last'))
+    .orderBy(sql`${sql.ref(col)} ${sql.raw(desc ? 'desc nulls last' : 'asc nulls last')}`)
     .orderBy('requests.id', desc ? 'desc' : 'asc');
   if (!cursor) return ordered;
   const [value, id] = decode(cursor);
@@ -88,31 +97,70 @@ function keyset(q: Q, sort: Sort, cursor: string | undefined): Q {
   );
 }
 
-/** A page of the requests the actor may see: filters, sort (SLA due date first by default), keyset cursor, `q` full-text. */
-export async function listRequests(ctx: Ctx, scope: Scope, query: TListQuery) {
+/**
+ * A page of the requests the actor may see: filters, sort (SLA due date first by default), keyset cursor,
+ * `q` full-text (best match first unless another sort is asked for, with highlighted snippets).
+ */
+export async function listRequests(ctx: Ctx, scope: Scope, query: TListQuery): Promise<Page> {
   const actor = ctx.actor as Actor;
-  let q = applyFilters(visibleRequests(ctx.database.db, scope, actor), query, actor);
-  let snippets = new Map<string, string>();
-  if (query.q?.trim()) {
-    const found = await searchMatches(ctx, scope, query.q);
-    snippets = new Map(found.map((m) => [m.id, m.snippet]));
-    if (!found.length) return { items: [], nextCursor: null };
-    q = q.where(
-      'requests.id',
-      'in',
-      found.map((m) => m.id),
-    );
-  }
-  const rows = (await withNames(keyset(q, query.sort, query.cursor))
+  const q = applyFilters(visibleRequests(ctx.database.db, scope, actor), query, actor);
+  const text = query.q?.trim();
+  if (text) return searchPage(ctx, scope, q, text, query);
+  return keysetPage(actor, q, query.sort && query.sort !== 'relevance' ? query.sort : 'due', query);
+}
+
+async function keysetPage(actor: Actor, q: Q, sort: Sort, query: TListQuery): Promise<Page> {
+  const rows = (await withNames(keyset(q, sort, query.cursor))
     .limit(query.limit + 1)
     .execute()) as RequestRow[];
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const { column } = SORTS[query.sort];
+  const { column } = SORTS[sort];
   return {
-    items: page.map((r) => ({ ...presentRequest(actor, r, listSubject(r)), snippet: snippets.get(r.id) ?? null })),
+    items: page.map((r) => ({ ...presentRequest(actor, r, listSubject(r)), snippet: null })),
     nextCursor: rows.length > query.limit && last ? encode(last[column] ?? null, last.id) : null,
   };
+}
+
+/**
+ * Full-text results: the search ranks the visible, filtered requests (capped, see the search module);
+ * by relevance the cursor is a position in that ranking, otherwise the usual keyset over the matches.
+ */
+async function searchPage(ctx: Ctx, scope: Scope, q: Q, text: string, query: TListQuery): Promise<Page> {
+  const actor = ctx.actor as Actor;
+  const found = await searchMatches(ctx, scope, text, q);
+  if (!found.length) return { items: [], nextCursor: null };
+  const ids = found.map((m) => m.id);
+  const sort = query.sort ?? 'relevance';
+  const page =
+    sort === 'relevance'
+      ? await rankedPage(actor, q, ids, query)
+      : await keysetPage(actor, q.where('requests.id', 'in', ids), sort, query);
+  const snippets = await searchSnippets(ctx, scope, text, page.items.map(itemId));
+  return { ...page, items: page.items.map((i) => ({ ...i, snippet: snippets.get(i.id) ?? null })) };
+}
+
+const RANKED = 'relevance';
+const itemId = (i: { id: string }) => i.id;
+
+/** A page of the ranking: the cursor is the position of the next result (within the search's cap). */
+async function rankedPage(actor: Actor, q: Q, ranked: string[], query: TListQuery): Promise<Page> {
+  let offset = 0;
+  if (query.cursor) {
+    const [value, tag] = decode(query.cursor);
+    offset = tag === RANKED ? Number(value) : Number.NaN;
+    if (!Number.isInteger(offset) || offset < 0) throw invalidCursor();
+  }
+  const ids = ranked.slice(offset, offset + query.limit);
+  if (!ids.length) return { items: [], nextCursor: null };
+  const rows = (await withNames(q.where('requests.id', 'in', ids)).execute()) as RequestRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ ...presentRequest(actor, r, listSubject(r)), snippet: null }] : [];
+  });
+  const next = offset + query.limit;
+  return { items, nextCursor: next < ranked.length ? encode(String(next), RANKED) : null };
 }
 
 /** A cheap subject for list rows (watchers and cleared staff are checked again on each action). */

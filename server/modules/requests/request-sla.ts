@@ -24,6 +24,22 @@ export async function targetsFor(db: Kdb, scope: Scope, policyId: string | null,
   return t ? { firstResponse: t.firstResponse, resolution: t.resolution } : null;
 }
 
+let clock: () => Date = () => new Date();
+
+/**
+ * Pins the instant the requests code reads (creation, updates, replies, hence every SLA clock), so
+ * that integration tests can create a request on a chosen evening; null restores the real clock.
+ * Only tests call it: the rest of the platform keeps `nowIso()`.
+ */
+export function setRequestClock(fn: (() => Date) | null): void {
+  clock = fn ?? (() => new Date());
+}
+
+/** The current instant as the requests code sees it (ISO, UTC). */
+export function requestNow(): string {
+  return clock().toISOString();
+}
+
 const calendars = new WeakMap<object, Map<string, WorkCalendar>>();
 
 /** A site's calendar, loaded once per transaction (several clock changes in one write). */

@@ -4,13 +4,12 @@ import type { Kdb } from '../../db/database.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { nowIso } from '../../platform/ids.ts';
 import { assertReferences } from '../../platform/references.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { validateAnswers } from '../catalog/answers.ts';
 import { presentRequest, type RequestRow } from './request-present.ts';
-import { calendarOf, targetsFor } from './request-sla.ts';
+import { calendarOf, requestNow, targetsFor } from './request-sla.ts';
 import { runRequestHooks } from './requests.hooks.ts';
 import { WORKERS } from './requests.policy.ts';
 import { grantAccess, insertEvent } from './requests.repository.ts';
@@ -83,7 +82,7 @@ export async function updateRequest(ctx: Ctx, scope: Scope, id: string, patch: T
     const inTrx = { ...ctx, database: { ...ctx.database, db: trx } };
     const row = await requestRow(inTrx, scope, id);
     assertMutable(row);
-    const at = nowIso();
+    const at = requestNow();
     const set: Record<string, unknown> = {};
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, column] of Object.entries(FIELDS)) {
@@ -99,9 +98,11 @@ export async function updateRequest(ctx: Ctx, scope: Scope, id: string, patch: T
       serviceId: ['services', patch.serviceId],
     });
     if (patch.answers) await checkAnswers(trx, scope, patch.serviceId ?? row.service_id, patch.answers);
-    if (changes.priority || changes.siteId) Object.assign(set, await reclock(trx, scope, row, patch));
+    // Clocks follow the new priority and site, also when the same update resumes a paused request.
+    const clocked = { ...row, priority: patch.priority ?? row.priority, site_id: patch.siteId ?? row.site_id };
+    if (changes.priority || changes.siteId) Object.assign(set, await reclock(trx, scope, clocked, at));
     const status = await assignmentAndStatus(trx, scope, row, patch, set);
-    if (status) Object.assign(set, await statusChanges(trx, scope, row, status, at));
+    if (status) Object.assign(set, await statusChanges(trx, scope, clocked, status, at));
     if (!Object.keys(set).length) return;
     set.last_activity_at = at;
     await updateVersioned(trx, scope, 'requests', id, patch.version, set, async () =>
@@ -127,10 +128,10 @@ async function checkAnswers(trx: Kdb, scope: Scope, serviceId: string | null, an
 }
 
 /** New due dates after a priority or site change: counted from the original start, paused time kept. */
-async function reclock(trx: Kdb, scope: Scope, row: RequestRow, patch: TPatchRequest) {
-  const cal = await calendarOf(trx, scope, patch.siteId ?? row.site_id);
-  const targets = await targetsFor(trx, scope, row.sla_policy_id, patch.priority ?? row.priority);
-  return retarget(cal, row as unknown as ClockState, targets);
+async function reclock(trx: Kdb, scope: Scope, row: RequestRow, at: string) {
+  const cal = await calendarOf(trx, scope, row.site_id);
+  const targets = await targetsFor(trx, scope, row.sla_policy_id, row.priority);
+  return retarget(cal, row as unknown as ClockState, targets, at);
 }
 
 /** Assignee change (assigning a new request moves it to "assigned") and the requested status, checked. */

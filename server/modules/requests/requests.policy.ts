@@ -26,8 +26,10 @@ export const requestsPolicy = definePolicy({
   'request.cancel': [party, worker],
   'request.reopen': [party, worker],
   'request.approve': [{ roles: ALL_ROLES, when: 'approver' }],
-  'request.watch': [party, worker, { roles: READERS, when: 'cleared' }],
-  'request.clear': [{ roles: ['coordinator', 'org_admin', 'operator'], when: 'cleared' }],
+  // Executives may follow what they read; the DPO stays read-only (a watch writes the timeline and access list).
+  'request.watch': [party, worker, { roles: ['executive'], when: 'cleared' }],
+  // The key user names the staff of a confidential request even when no team was cleared (audited, on the timeline).
+  'request.clear': [{ roles: ['coordinator'], when: 'cleared' }, { roles: ['org_admin', 'operator'] }],
 });
 
 /** Actions sent with a request so the UI shows only what the actor may do. */

@@ -57,7 +57,8 @@ const csv = <T extends string>(values: readonly [T, ...T[]]) =>
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
-export const REQUEST_SORTS = ['due', 'created', '-created', 'updated', 'priority'] as const;
+/** `relevance` (best match first) applies with `q`; without `q` it falls back to `due`. */
+export const REQUEST_SORTS = ['due', 'created', '-created', 'updated', 'priority', 'relevance'] as const;
 
 export const ZListQuery = z.object({
   status: csv(REQUEST_STATUSES as unknown as readonly [string, ...string[]]).optional(),
@@ -73,7 +74,8 @@ export const ZListQuery = z.object({
   tag: Tag.optional(),
   sla: z.enum(['breached', 'at_risk', 'due_1h', 'paused']).optional(),
   q: z.string().max(200).optional(),
-  sort: z.enum(REQUEST_SORTS).default('due'),
+  /** Default: `relevance` when `q` is given, `due` otherwise. */
+  sort: z.enum(REQUEST_SORTS).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });

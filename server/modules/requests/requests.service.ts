@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { presentRequest, type RequestRow, withNames } from './request-present.ts';
 import { isWorker } from './request-create.ts';
-import { loadRequestSubject, insertEvent } from './requests.repository.ts';
+import { insertEvent, loadRequestSubject, visibleRequests } from './requests.repository.ts';
 
 /** One request with its names, as a row (404 when absent from the organisation). */
 export async function requestRow(ctx: Ctx, scope: Scope, id: string): Promise<RequestRow> {
@@ -66,6 +66,15 @@ export async function getRequest(ctx: Ctx, scope: Scope, id: string, opts: { rec
       .where('request_access.request_id', '=', id)
       .execute(),
   ]);
+  // A link shows the other request's reference and title only to someone who may read that request.
+  const linked = links.map((l) => l.other_id);
+  const readable = new Set(
+    linked.length
+      ? (await visibleRequests(db, scope, actor).select('requests.id').where('requests.id', 'in', linked).execute()).map(
+          (r) => r.id,
+        )
+      : [],
+  );
   return {
     ...presentRequest(actor, row, subject),
     timeline: timeline.map((e) => ({
@@ -96,11 +105,13 @@ export async function getRequest(ctx: Ctx, scope: Scope, id: string, opts: { rec
         createdAt: a.created_at,
         uploadedById: a.uploaded_by_id,
       })),
-    links: links.map((l) => ({
-      id: l.id,
-      kind: l.kind,
-      request: { id: l.other_id, reference: l.reference, title: l.title, status: l.status },
-    })),
+    links: links
+      .filter((l) => readable.has(l.other_id))
+      .map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        request: { id: l.other_id, reference: l.reference, title: l.title, status: l.status },
+      })),
     watchers: access.filter((a) => a.role === 'watcher').map((a) => ({ id: a.user_id, name: a.display_name })),
     cleared: staff ? access.filter((a) => a.role === 'cleared').map((a) => ({ id: a.user_id, name: a.display_name })) : [],
   };

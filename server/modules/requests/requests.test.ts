@@ -29,7 +29,9 @@ test('a requester creates a request: reference, priority, SLA clocks, timeline',
   assert.equal(res.statusCode, 201, res.body);
   const r = res.json();
   assert.match(r.reference, /^DEM-\d{4}-\d{6}$/);
-  assert.equal(r.status, 'new');
+  // The pool team assigns automatically (least loaded with the service's skills) and says why.
+  assert.equal(r.status, 'assigned');
+  assert.ok(r.assignee && r.assignment?.rule, JSON.stringify(r.assignment));
   assert.equal(r.priority, 'P3');
   assert.equal(r.source, 'portal');
   assert.ok(r.sla.resolutionDueAt && r.sla.firstResponseDueAt);
@@ -37,6 +39,12 @@ test('a requester creates a request: reference, priority, SLA clocks, timeline',
   assert.deepEqual(
     r.timeline.map((e: { kind: string }) => e.kind),
     ['created'],
+    'the assignment is a staff-only event',
+  );
+  const staffView = (await assistant('GET', `/api/requests/${r.id}`)).json();
+  assert.deepEqual(
+    staffView.timeline.map((e: { kind: string }) => e.kind),
+    ['created', 'assigned'],
   );
   const second = (await requester('POST', '/api/requests', quote())).json();
   assert.equal(Number(second.reference.slice(-6)), Number(r.reference.slice(-6)) + 1);
@@ -117,5 +125,7 @@ test('a service with approval waits for the named role; others cannot approve', 
   const boss = as(t.app, await login(t.app, 'dirigeant@horizon.test'));
   const ok = await boss('POST', `/api/requests/${r.id}/approval`, { approve: true, comment: 'OK' });
   assert.equal(ok.statusCode, 200, ok.body);
-  assert.equal(ok.json().status, 'new');
+  const approved = ok.json();
+  assert.equal(approved.status, 'assigned', 'approved, then assigned by the team rule');
+  assert.ok(approved.timeline.some((e: { kind: string }) => e.kind === 'approved'));
 });

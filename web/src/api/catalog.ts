@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from './client.ts';
-import { type Collection, useCollectionList, useCollectionUpdate } from './crud.ts';
+import { type Collection, useCollectionCreate, useCollectionList, useCollectionUpdate } from './crud.ts';
 import { keys } from './keys.ts';
-import type { CatalogService, ServiceCategory, SlaPolicy, SlaSimulation } from './types.ts';
+import type { CatalogService, ServiceCategory, ServiceInput, SlaPolicy, SlaSimulation } from './types.ts';
 
 /** What the SLA simulator asks: a site, an ISO-8601 start with offset, a number of business minutes. */
 export interface SimulateInput {
@@ -32,3 +32,7 @@ export const useCategories = () => useCollectionList<ServiceCategory>(CATEGORIES
 const SERVICES: Collection = { path: '/catalog/services', key: keys.services };
 /** `GET /api/catalog/services` (requesters get only active services). */
 export const useServices = () => useCollectionList<CatalogService>(SERVICES);
+/** `POST /api/catalog/services`. */
+export const useCreateService = () => useCollectionCreate<CatalogService, ServiceInput>(SERVICES);
+/** `PATCH /api/catalog/services/:id` (with `version`). */
+export const useUpdateService = () => useCollectionUpdate<CatalogService, ServiceInput>(SERVICES);

@@ -21,4 +21,13 @@ export const keys = {
   categories: ['catalog', 'categories'] as const,
   services: ['catalog', 'services'] as const,
   platformOrgs: ['platform', 'organizations'] as const,
+  requests: ['requests'] as const,
+  requestList: (filters: object) => ['requests', 'list', filters] as const,
+  request: (id: string) => ['requests', 'one', id] as const,
+  views: ['views'] as const,
+  viewCounts: ['views', 'counts'] as const,
+  canned: (teamId: string) => ['canned', teamId] as const,
+  cannedAll: ['canned'] as const,
+  recurring: ['recurring'] as const,
+  planning: (query: object) => ['planning', query] as const,
 };

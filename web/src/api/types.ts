@@ -94,6 +94,8 @@ export interface Team extends Versioned {
   coordinatorId: string | null;
   providerName: string | null;
   contractRef: string | null;
+  /** How new requests of the team's services are assigned (common/requests.ts ASSIGNMENT_RULES). */
+  assignmentRule: import('../../../common/requests.ts').AssignmentRule;
   siteIds: string[];
   functionIds: string[];
   memberIds: string[];
@@ -107,6 +109,10 @@ export interface OrgUser extends Versioned {
   role: Role;
   siteId: string | null;
   totpEnabled: boolean;
+  /** Matched against a service's required skills by the « skills » assignment rule. */
+  skills: string[];
+  /** Out of office until this instant (UTC ISO); automatic assignment skips the person until then. */
+  unavailableUntil: string | null;
 }
 
 export interface UserInput {
@@ -115,6 +121,9 @@ export interface UserInput {
   role: Role;
   siteId: string | null;
   password?: string;
+  skills?: string[];
+  /** ISO-8601 with its offset, or null to mark the person available again. */
+  unavailableUntil?: string | null;
 }
 
 export interface Overview {
@@ -244,6 +253,169 @@ export interface CatalogService extends Versioned {
   slaPolicyId: string | null;
   approvalRole: Role | null;
   form: FormField[];
+  /** Steps copied onto each new request of the service. */
+  checklist: string[];
   active: boolean;
   position: number;
+}
+export type ServiceInput = Omit<CatalogService, 'id' | 'version' | 'allowedActions'>;
+
+// ── Requests (workspace, requester pages) ──────────────────────────────────────────────────────────
+type RequestStatus = import('../../../common/requests.ts').RequestStatus;
+type SlaState = import('../../../common/requests.ts').SlaState;
+
+/** An object the API names next to its id. */
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+/** The SLA clocks of a request (due dates are instants; the site's time zone formats them). */
+export interface RequestSla {
+  policyId: string | null;
+  startedAt: string | null;
+  firstResponseDueAt: string | null;
+  firstRespondedAt: string | null;
+  resolutionDueAt: string | null;
+  atRiskAt: string | null;
+  pausedAt: string | null;
+  pausedMinutes: number;
+  state: SlaState;
+  firstResponseState: SlaState;
+}
+
+/** Why a request went to its assignee (common/assignment.ts explains it in words). */
+export type AssignmentNote = import('../../../common/assignment.ts').AssignmentNote;
+
+/** A request as lists show it. */
+export interface RequestItem {
+  id: string;
+  reference: string;
+  title: string;
+  description: string;
+  service: NamedRef | null;
+  answers: Record<string, unknown>;
+  requester: NamedRef | null;
+  createdById: string | null;
+  source: string;
+  site: { id: string; name: string; timezone: string } | null;
+  functionId: string | null;
+  team: NamedRef | null;
+  assignee: NamedRef | null;
+  assignment: AssignmentNote | null;
+  status: RequestStatus;
+  priority: Priority;
+  impact: string | null;
+  urgency: string | null;
+  confidentiality: Confidentiality;
+  tags: string[];
+  approvalRole: string | null;
+  sla: RequestSla;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string | null;
+  version: number;
+  allowedActions: string[];
+  snippet?: string | null;
+}
+
+export interface TimelineEntry {
+  id: string;
+  kind: string;
+  public: boolean;
+  body: string | null;
+  data: Record<string, unknown>;
+  at: string;
+  actor: NamedRef | null;
+}
+
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  position: number;
+  done: boolean;
+  doneById: string | null;
+  doneAt: string | null;
+}
+
+export interface RequestAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  internal: boolean;
+  createdAt: string;
+  uploadedById: string | null;
+}
+
+export interface RequestLink {
+  id: string;
+  kind: string;
+  request: { id: string; reference: string; title: string; status: RequestStatus };
+}
+
+/** `GET /api/requests/:id`. */
+export interface RequestDetail extends RequestItem {
+  timeline: TimelineEntry[];
+  checklist: ChecklistItem[];
+  attachments: RequestAttachment[];
+  links: RequestLink[];
+  watchers: NamedRef[];
+  cleared: NamedRef[];
+}
+
+export interface RequestPage {
+  items: RequestItem[];
+  nextCursor: string | null;
+}
+
+/** The list filters, as the query string of `GET /api/requests` (lists as comma-separated values). */
+export type RequestFilters = {
+  status?: string;
+  open?: string;
+  assigneeId?: string;
+  requesterId?: string;
+  teamId?: string;
+  siteId?: string;
+  functionId?: string;
+  serviceId?: string;
+  priority?: string;
+  tag?: string;
+  sla?: string;
+  q?: string;
+  sort?: string;
+};
+
+/** A queue: a built-in, shared or personal saved view with its live count. */
+export interface SavedView {
+  id: string;
+  name: string;
+  filters: Record<string, unknown>;
+  shared: boolean;
+  /** The server says `builtIn`; `builtin` is accepted too. */
+  builtIn?: boolean;
+  builtin?: boolean;
+  count?: number | null;
+  version?: number;
+  allowedActions?: string[];
+}
+
+export interface CannedResponse {
+  id: string;
+  title: string;
+  body: string;
+  teamId: string | null;
+}
+
+export interface BulkResult {
+  results: { id: string; ok: boolean; code?: string; message?: string }[];
+}
+
+export interface PresencePerson {
+  userId: string;
+  name: string;
+  mode: 'viewing' | 'replying';
+  since: string;
 }

@@ -1,12 +1,16 @@
 import { enAccount } from './en-account.ts';
 import { enAdmin } from './en-admin.ts';
 import { enCatalog } from './en-catalog.ts';
+import { enRequests } from './en-requests.ts';
+import { enWork } from './en-work.ts';
 import type { Catalogue } from './fr.ts';
 
 /** English catalogue: typed by the French one, so a missing or extra key fails the typecheck. */
 export const en: Catalogue = {
   ...enAdmin,
   ...enCatalog,
+  ...enRequests,
+  ...enWork,
   ...enAccount,
   app: { name: 'Relais', tagline: 'Your assistant pool, calmly steered.' },
   common: {

@@ -5,10 +5,14 @@
 import { frAccount } from './fr-account.ts';
 import { frAdmin } from './fr-admin.ts';
 import { frCatalog } from './fr-catalog.ts';
+import { frRequests } from './fr-requests.ts';
+import { frWork } from './fr-work.ts';
 
 export const fr = {
   ...frAdmin,
   ...frCatalog,
+  ...frRequests,
+  ...frWork,
   ...frAccount,
   app: { name: 'Relais', tagline: 'Le pôle d’assistantes, piloté sereinement.' },
   common: {

@@ -3,8 +3,13 @@ import {
   IconBuilding,
   IconBuildingCommunity,
   IconListDetails,
+  IconCalendarWeek,
+  IconRepeat,
+  IconMessage2Bolt,
   IconHome,
+  IconInbox,
   IconMapPin,
+  IconMessages,
   IconServer,
   IconShieldCheck,
   IconSitemap,
@@ -30,6 +35,18 @@ function useItems(me: Me): { main: Item[]; admin: Item[] } {
   const { t } = useTranslation();
   const role = me.role ?? (me.user.isOperator ? 'operator' : 'requester');
   const main: Item[] = [{ to: me.home, label: t(`home.spaces.${role}`), icon: IconHome, exact: true }];
+  // Requests: the workspace for staff, the simple « Mes demandes » page for requesters and approvers.
+  if (me.organization && can(me, 'request.note'))
+    main.push({ to: '/demandes', label: t('requests.nav.workspace'), icon: IconInbox });
+  else if (me.organization && can(me, 'request.create'))
+    main.push({ to: '/mes-demandes', label: t('requests.nav.mine'), icon: IconMessages });
+  // Work organisation (staff): the shared planning, recurring work, canned responses.
+  if (me.organization && can(me, 'planning.read'))
+    main.push({ to: '/planning', label: t('work.nav.planning'), icon: IconCalendarWeek });
+  if (me.organization && can(me, 'recurring.read'))
+    main.push({ to: '/travail-recurrent', label: t('work.nav.recurring'), icon: IconRepeat });
+  if (me.organization && can(me, 'canned.read'))
+    main.push({ to: '/reponses-types', label: t('work.nav.canned'), icon: IconMessage2Bolt });
   // Staff only: requesters browse services when they open a request.
   if (can(me, 'service.read') && can(me, 'slapolicy.read'))
     main.push({ to: '/catalogue', label: t('nav.catalogue'), icon: IconListDetails });

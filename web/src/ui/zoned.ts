@@ -39,3 +39,9 @@ export function zonedIso(date: string, time: string, timeZone: string): string {
   const abs = Math.abs(offset);
   return `${date}T${time}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/** An instant (ISO) as the zone's wall clock `{date, time}`: to edit a stored UTC instant in a site's local time. */
+export function wallIn(iso: string, timeZone: string): { date: string; time: string } {
+  const p = wallParts(new Date(iso).getTime(), timeZone);
+  return { date: `${p.y}-${pad(p.m)}-${pad(p.d)}`, time: `${pad(p.h)}:${pad(p.mi)}` };
+}

@@ -1,4 +1,5 @@
-import { Accordion, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogService, Confidentiality } from '../../api/types.ts';
@@ -86,15 +87,36 @@ function Badges({ service }: { service: CatalogService }) {
   );
 }
 
-/** One service of the catalogue, read-only. */
-export function ServiceCard({ service, lookups }: { service: CatalogService; lookups: Lookups }) {
+/** One service of the catalogue, with an edit button for those who may design it. */
+export function ServiceCard({
+  service,
+  lookups,
+  onEdit,
+}: {
+  service: CatalogService;
+  lookups: Lookups;
+  onEdit?: (s: CatalogService) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Card data-testid="catalog-service" style={service.active ? undefined : { borderStyle: 'dashed' }}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs">
           <Title order={3}>{service.name}</Title>
-          <Badges service={service} />
+          <Group gap="xs">
+            <Badges service={service} />
+            {onEdit && service.allowedActions?.includes('service.update') && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPencil size={14} aria-hidden />}
+                onClick={() => onEdit(service)}
+                aria-label={t('catalog.editor.editNamed', { name: service.name })}
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+          </Group>
         </Group>
         {service.description && <Text size="sm">{service.description}</Text>}
         <Facts service={service} lookups={lookups} />
@@ -109,6 +131,18 @@ export function ServiceCard({ service, lookups }: { service: CatalogService; loo
               </Badge>
             ))}
           </Group>
+        )}
+        {service.checklist?.length > 0 && (
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('catalog.editor.checklist')}
+            </Text>
+            <Text component="ol" size="sm" m={0} pl="lg">
+              {service.checklist.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </Text>
+          </div>
         )}
         <FormFields service={service} />
       </Stack>

@@ -1,6 +1,7 @@
 import { MultiSelect, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { ASSIGNMENT_RULES, type AssignmentRule } from '../../../../../common/requests.ts';
 import { TEAM_MODELS, type TeamModel } from '../../../../../common/roles.ts';
 import { useCreateTeam, useUpdateTeam } from '../../../api/organization.ts';
 import type { Team, TeamInput } from '../../../api/types.ts';
@@ -27,6 +28,7 @@ const toValues = (team: Team | null): Values => ({
   coordinatorId: team?.coordinatorId ?? null,
   providerName: team?.providerName ?? '',
   contractRef: team?.contractRef ?? '',
+  assignmentRule: team?.assignmentRule ?? 'manual',
   siteIds: team?.siteIds ?? [],
   functionIds: team?.functionIds ?? [],
   memberIds: team?.memberIds ?? [],
@@ -125,6 +127,33 @@ function ScopeFields({ form, options }: { form: TeamFormState; options: TeamOpti
   );
 }
 
+/** How new requests reach a member: each rule with its one-line explanation (under the field and in the list). */
+function AssignmentRuleSelect({ form }: { form: TeamFormState }) {
+  const { t } = useTranslation();
+  const { values, errors, set } = form;
+  const rules = ASSIGNMENT_RULES.map((r) => ({ value: r, label: t(`work.assignment.rules.${r}`) }));
+  return (
+    <Select
+      label={t('work.assignment.label')}
+      description={t(`work.assignment.help.${values.assignmentRule}`)}
+      data={rules}
+      value={values.assignmentRule}
+      allowDeselect={false}
+      required
+      error={errors.assignmentRule}
+      onChange={(r) => r && set('assignmentRule', r as AssignmentRule)}
+      renderOption={({ option }) => (
+        <Stack gap={0}>
+          <Text size="sm">{option.label}</Text>
+          <Text size="xs" c="dimmed">
+            {t(`work.assignment.help.${option.value as AssignmentRule}`)}
+          </Text>
+        </Stack>
+      )}
+    />
+  );
+}
+
 /** Create or edit a team: model, coordination, scope (sites, functions), members, provider contract. */
 export function TeamForm({ team, options, onDone }: { team: Team | null; options: TeamOptions; onDone: () => void }) {
   const { t } = useTranslation();
@@ -149,6 +178,7 @@ export function TeamForm({ team, options, onDone }: { team: Team | null; options
         </SimpleGrid>
         {form.values.model === 'outsourced' && <ProviderFields form={form} />}
         <ScopeFields form={form} options={options} />
+        <AssignmentRuleSelect form={form} />
         <FormActions busy={busy} onCancel={onDone} submitLabel={team ? t('common.save') : t('common.create')} />
       </Stack>
     </form>

@@ -1,4 +1,4 @@
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,6 +65,19 @@ function TeamActions({ team, onEdit }: { team: Team; onEdit: () => void }) {
   );
 }
 
+/** The team's assignment rule, its explanation on hover and for screen readers. */
+function AssignmentRuleText({ rule }: { rule: Team['assignmentRule'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t(`work.assignment.help.${rule}`)} multiline w={260} withArrow>
+      <Badge variant="light" color={rule === 'manual' ? 'gray' : 'indigo'} tt="none" size="md" data-testid="assignment-rule">
+        {t(`work.assignment.rules.${rule}`)}
+        <VisuallyHidden> — {t(`work.assignment.help.${rule}`)}</VisuallyHidden>
+      </Badge>
+    </Tooltip>
+  );
+}
+
 function TeamRow({ team, options, onEdit }: { team: Team; options: TeamOptions; onEdit: () => void }) {
   const provider = [team.providerName, team.contractRef].filter(Boolean).join(' · ');
   return (
@@ -90,6 +103,9 @@ function TeamRow({ team, options, onEdit }: { team: Team; options: TeamOptions; 
         </Text>
       </Table.Td>
       <Table.Td>{team.memberIds.length}</Table.Td>
+      <Table.Td>
+        <AssignmentRuleText rule={team.assignmentRule} />
+      </Table.Td>
       <Table.Td>
         <TeamActions team={team} onEdit={onEdit} />
       </Table.Td>
@@ -118,7 +134,12 @@ export function TeamsPage() {
           data.items.length === 0 ? (
             <Empty>{t('teams.empty')}</Empty>
           ) : (
-            <DataTable label={t('teams.title')} columns={COLUMNS.map((c) => t(`teams.columns.${c}`))} withActions minWidth={860}>
+            <DataTable
+              label={t('teams.title')}
+              columns={[...COLUMNS.map((c) => t(`teams.columns.${c}`)), t('work.assignment.column')]}
+              withActions
+              minWidth={980}
+            >
               {data.items.map((team) => (
                 <TeamRow key={team.id} team={team} options={options} onEdit={() => setEditing(team)} />
               ))}

@@ -1,7 +1,7 @@
-import { Badge, Button, Group, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../api/me.ts';
 import { useRemoveUser, useUsers } from '../../../api/organization.ts';
@@ -52,11 +52,47 @@ function UserActions({ user, onEdit }: { user: OrgUser; onEdit: () => void }) {
   );
 }
 
+/** Skills, and « Absent jusqu’au … » (in the member's site time) while the absence runs. */
+function Availability({ user, sites }: { user: OrgUser; sites: Site[] }) {
+  const { t, i18n } = useTranslation();
+  const until = user.unavailableUntil;
+  const away = !!until && new Date(until).getTime() > Date.now();
+  const timeZone = sites.find((s) => s.id === user.siteId)?.timezone ?? 'Europe/Paris';
+  const date =
+    away &&
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    }).format(new Date(until));
+  return (
+    <>
+      {user.skills.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('work.people.skillsLine', { skills: user.skills.join(', ') })}
+        </Text>
+      )}
+      {date && (
+        <Badge variant="light" color="orange" tt="none" size="sm" mt={4} data-testid="absence-badge">
+          {t('work.people.absentBadge', { date })}
+        </Badge>
+      )}
+    </>
+  );
+}
+
 function UserRow({ user, sites, onEdit }: { user: OrgUser; sites: Site[]; onEdit: () => void }) {
   const { t } = useTranslation();
   return (
     <Table.Tr>
-      <Table.Td fw={600}>{user.displayName}</Table.Td>
+      <Table.Td>
+        <Text fw={600} size="sm">
+          {user.displayName}
+        </Text>
+        <Availability user={user} sites={sites} />
+      </Table.Td>
       <Table.Td>{user.email}</Table.Td>
       <Table.Td>
         <RoleBadge role={user.role} />
@@ -94,6 +130,7 @@ export function UsersPage() {
   const users = useUsers();
   const sites = useSites().data?.items ?? [];
   const [editing, setEditing] = useState<Editing<OrgUser>>(null);
+  const skills = useMemo(() => [...new Set((users.data?.items ?? []).flatMap((u) => u.skills))].sort(), [users.data]);
   const [filter, setFilter] = useState('');
   const q = filter.trim().toLowerCase();
   const action = can(me, 'user.create') && (
@@ -127,7 +164,7 @@ export function UsersPage() {
         titles={{ create: t('users.newTitle'), edit: t('users.editTitle') }}
         size="lg"
       >
-        {(user) => <UserForm user={user} sites={sites} onDone={() => setEditing(null)} />}
+        {(user) => <UserForm user={user} sites={sites} skills={skills} onDone={() => setEditing(null)} />}
       </EditModal>
     </Page>
   );
