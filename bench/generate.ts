@@ -1,5 +1,6 @@
 /**
  * `npm run bench:data -- --requests 1000000 [--database-url URL] [--data-dir DIR] [--seed N]`
+ * (default: SQLite in ./data/bench, apart from the development database in ./data)
  *
  * Fills a Relais database with a realistic history for the demo organisation (seeded first when the
  * database is empty): ~2,000 requesters, N requests over three years with their timeline and access
@@ -190,14 +191,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     options: {
       requests: { type: 'string', default: '100000' },
       'database-url': { type: 'string' },
-      'data-dir': { type: 'string', default: './data' },
+      'data-dir': { type: 'string', default: './data/bench' },
       seed: { type: 'string' },
     },
   });
   await generate({
     requests: Number(values.requests),
     databaseUrl: values['database-url'],
-    dataDir: values['data-dir'] ?? './data',
+    dataDir: values['data-dir'] ?? './data/bench',
     seed: values.seed ? Number(values.seed) : undefined,
   });
 }

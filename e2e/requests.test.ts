@@ -97,10 +97,10 @@ test('an assistant takes it from « Non attribuées », assigns it with a, repli
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   await page.keyboard.press('/');
-  assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).type), 'search');
+  await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'search');
   await page.getByRole('heading', { level: 1, name: 'Demandes' }).click();
   await page.keyboard.press('j');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), TITLE);
+  await page.waitForFunction((title) => document.activeElement?.textContent === title, TITLE);
   await page.keyboard.press('Enter');
   await page.waitForURL('**/demandes/*');
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -113,7 +113,8 @@ test('an assistant takes it from « Non attribuées », assigns it with a, repli
   await page.getByTestId('timeline').getByText('Sophie Bernard a attribué la demande à Sophie Bernard.').waitFor();
   // r: reply, with the organisation's canned acknowledgement, then resolve with the same click.
   await page.keyboard.press('r');
-  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
+  // The reply box takes the focus on the next animation frame.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
   const canned = page.getByRole('button', { name: 'Réponses types' });
   if (await canned.isVisible()) {
     await canned.click();
