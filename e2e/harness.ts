@@ -131,6 +131,18 @@ export interface AxeViolation {
 
 /** axe-core on the current page (WCAG 2 A/AA); returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours read mid-transition (a notification or a dialog fading in) are not the page's: let finite
+  // animations end first (infinite ones, such as a loader, are given up on after 3 s).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+      null,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   // Evaluated through the DevTools protocol: the app's strict CSP (script-src 'self') stays on during the scan.
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {

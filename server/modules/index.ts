@@ -1,5 +1,6 @@
 import type { ModulePlugin } from '../platform/route-helpers.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import '../db/maintenance.ts';
 import './catalog/catalog.policy.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
 import './audit/audit.policy.ts';
