@@ -12,6 +12,7 @@ export const REQUEST_MESSAGES = {
     on_behalf_forbidden: 'Seule l’équipe d’assistance peut créer une demande pour quelqu’un d’autre.',
     note_forbidden: 'Les notes internes sont réservées à l’équipe d’assistance.',
     answer_file_unknown: 'Fichier introuvable\u00a0: déposez-le de nouveau.',
+    request_prefix: 'De 2 à 8 majuscules ou chiffres, en commençant par une lettre (ex.\u00a0: DEM).',
   },
   en: {
     invalid_transition: 'Cannot move from “{from}” to “{to}”. Allowed statuses: {allowed}.',
@@ -25,5 +26,6 @@ export const REQUEST_MESSAGES = {
     on_behalf_forbidden: 'Only support staff can create a request on someone else’s behalf.',
     note_forbidden: 'Internal notes are for support staff only.',
     answer_file_unknown: 'File not found: please upload it again.',
+    request_prefix: '2 to 8 capital letters or digits, starting with a letter (e.g. REQ).',
   },
 };

@@ -1,3 +1,4 @@
+import { PRIORITIES } from '../../../common/catalog-enums.ts';
 import { z } from 'zod';
 import { ASSIGNMENT_RULES } from '../../../common/requests.ts';
 import { HOLIDAY_REGIONS, TEAM_MODELS, WEEKDAYS } from '../../../common/roles.ts';
@@ -77,9 +78,21 @@ export const ZTeamPatch = z.object({
   version: z.number().int().min(1),
 });
 
+const Level = z.enum(['high', 'medium', 'low']);
+const ZRow = z.object({ high: z.enum(PRIORITIES), medium: z.enum(PRIORITIES), low: z.enum(PRIORITIES) });
+
 export const ZOrgPatch = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   requireMfaStaff: z.boolean().optional(),
+  /** Prefix of request references (DEM-2026-000042): 2 to 8 capitals or digits. */
+  requestPrefix: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]{1,7}$/, 'request_prefix')
+    .optional(),
+  /** Days after resolution during which a request may be reopened. */
+  reopenDays: z.number().int().min(0).max(365).optional(),
+  /** impact → urgency → priority; null restores the default ITIL matrix. */
+  priorityMatrix: z.record(Level, ZRow).nullable().optional(),
   version: z.number().int().min(1),
 });
 

@@ -1,4 +1,9 @@
+import { DEFAULT_PRIORITY_MATRIX } from '../../../common/requests.ts';
 import { type Role, STAFF_ROLES } from '../../../common/roles.ts';
+import type { z } from 'zod';
+import type { ZOrgPatch } from './org.schemas.ts';
+
+type TOrgPatch = z.infer<typeof ZOrgPatch>;
 import type { Scope } from '../../platform/actor.ts';
 import { type Ctx, diff, withTransaction } from '../../platform/context.ts';
 import { AppError, versionConflict } from '../../platform/errors.ts';
@@ -7,7 +12,17 @@ import { listFunctions } from './functions.service.ts';
 import { listSites } from './sites.service.ts';
 import { listTeams } from './teams.service.ts';
 
-type OrgRow = { id: string; name: string; slug: string; require_mfa_staff: boolean; version: number; created_at: string };
+type OrgRow = {
+  id: string;
+  name: string;
+  slug: string;
+  require_mfa_staff: boolean;
+  request_prefix: string;
+  reopen_days: number;
+  priority_matrix: Record<string, Record<string, string>> | null;
+  version: number;
+  created_at: string;
+};
 
 export function presentOrganization(row: OrgRow) {
   return {
@@ -15,6 +30,9 @@ export function presentOrganization(row: OrgRow) {
     name: row.name,
     slug: row.slug,
     requireMfaStaff: row.require_mfa_staff,
+    requestPrefix: row.request_prefix,
+    reopenDays: row.reopen_days,
+    priorityMatrix: row.priority_matrix ?? DEFAULT_PRIORITY_MATRIX,
     version: row.version,
     createdAt: row.created_at,
   };
@@ -34,11 +52,7 @@ export async function getOrganization(ctx: Ctx, scope: Scope) {
  * Requiring MFA for staff is refused to a staff member who has not enrolled: the rule would lock them
  * out of the very screen that turns it off (GitHub and Zendesk ask the same).
  */
-export async function updateOrganization(
-  ctx: Ctx,
-  scope: Scope,
-  patch: { name?: string; requireMfaStaff?: boolean; version: number },
-) {
+export async function updateOrganization(ctx: Ctx, scope: Scope, patch: TOrgPatch) {
   const actor = ctx.actor;
   if (patch.requireMfaStaff && actor && !actor.totpEnabled && STAFF_ROLES.includes(actor.role as Role)) {
     throw new AppError('unprocessable', 'mfa_enable_first', {
@@ -54,6 +68,11 @@ export async function updateOrganization(
     const set = {
       ...(patch.name ? { name: patch.name } : {}),
       ...(patch.requireMfaStaff !== undefined ? { require_mfa_staff: patch.requireMfaStaff } : {}),
+      ...(patch.requestPrefix ? { request_prefix: patch.requestPrefix } : {}),
+      ...(patch.reopenDays !== undefined ? { reopen_days: patch.reopenDays } : {}),
+      ...(patch.priorityMatrix !== undefined
+        ? { priority_matrix: patch.priorityMatrix ? JSON.stringify(patch.priorityMatrix) : null }
+        : {}),
     };
     const res = await trx
       .updateTable('organizations')

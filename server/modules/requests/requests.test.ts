@@ -129,3 +129,24 @@ test('a service with approval waits for the named role; others cannot approve', 
   assert.equal(approved.status, 'assigned', 'approved, then assigned by the team rule');
   assert.ok(approved.timeline.some((e: { kind: string }) => e.kind === 'approved'));
 });
+
+test('the key user configures the reference prefix, the reopening window and the impact × urgency matrix', async () => {
+  const referent = as(t.app, await login(t.app, 'referent@horizon.test'));
+  const org = (await referent('GET', '/api/organization')).json();
+  assert.equal(org.priorityMatrix.high.high, 'P1');
+  const bad = await referent('PATCH', '/api/organization', { version: org.version, requestPrefix: 'x-1' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().details.fields[0].message, /majuscules/);
+  const matrix = { ...org.priorityMatrix, low: { high: 'P2', medium: 'P4', low: 'P4' } };
+  const saved = await referent('PATCH', '/api/organization', {
+    version: org.version,
+    requestPrefix: 'HZN',
+    reopenDays: 7,
+    priorityMatrix: matrix,
+  });
+  assert.equal(saved.statusCode, 200, saved.body);
+  assert.equal(saved.json().reopenDays, 7);
+  const r = (await requester('POST', '/api/requests', quote({ impact: 'low', urgency: 'high' }))).json();
+  assert.match(r.reference, /^HZN-\d{4}-\d{6}$/);
+  assert.equal(r.priority, 'P2');
+});

@@ -18,8 +18,11 @@ export function useOrganization() {
 export function useUpdateOrganization() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name?: string; requireMfaStaff?: boolean; version: number }) =>
-      api<Organization>('/organization', { method: 'PATCH', body }),
+    mutationFn: (
+      body: Partial<Pick<Organization, 'name' | 'requireMfaStaff' | 'requestPrefix' | 'reopenDays' | 'priorityMatrix'>> & {
+        version: number;
+      },
+    ) => api<Organization>('/organization', { method: 'PATCH', body }),
     onSuccess: (org) => {
       qc.setQueryData(keys.organization, org);
       return Promise.all([qc.invalidateQueries({ queryKey: keys.me }), qc.invalidateQueries({ queryKey: keys.overview })]);

@@ -39,10 +39,14 @@ interface Versioned {
   allowedActions?: string[];
 }
 
+export type PriorityMatrix = Record<'high' | 'medium' | 'low', Record<'high' | 'medium' | 'low', Priority>>;
 export interface Organization extends Versioned {
   name: string;
   slug: string;
   requireMfaStaff: boolean;
+  requestPrefix: string;
+  reopenDays: number;
+  priorityMatrix: PriorityMatrix;
 }
 
 export type TimeRange = [string, string];

@@ -20,6 +20,16 @@ export const enAdmin: typeof frAdmin = {
     requireMfaStaff: 'Require two-factor authentication for staff',
     requireMfaStaffHelp:
       'Assistants, coordinators, key users, providers, DPOs and executives will have to enable two-factor authentication. Requesters are not affected.',
+    requests: 'Requests',
+    requestPrefix: 'Reference prefix',
+    requestPrefixHelp: 'E.g. REQ gives REQ-2026-000042.',
+    reopenDays: 'Reopening allowed for (days)',
+    reopenDaysHelp: 'After resolution, the requester may reopen the request during this period.',
+    matrix: 'Priority by impact and urgency',
+    matrixCell: 'Impact {{impact}}, urgency {{urgency}}',
+    impact: 'Impact',
+    urgency: 'Urgency',
+    levels: { high: 'High', medium: 'Medium', low: 'Low' },
   },
   sites: {
     title: 'Sites',

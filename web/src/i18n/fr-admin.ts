@@ -18,6 +18,16 @@ export const frAdmin = {
     requireMfaStaff: 'Exiger la double authentification pour le personnel',
     requireMfaStaffHelp:
       'Assistantes, coordinatrices, référents, prestataires, DPO et dirigeants devront activer la double authentification. Les demandeurs ne sont pas concernés.',
+    requests: 'Demandes',
+    requestPrefix: 'Préfixe des références',
+    requestPrefixHelp: 'Ex.\u00a0: DEM donne DEM-2026-000042.',
+    reopenDays: 'Réouverture possible pendant (jours)',
+    reopenDaysHelp: 'Après la résolution, le demandeur peut rouvrir sa demande pendant ce délai.',
+    matrix: 'Priorité selon l’impact et l’urgence',
+    matrixCell: 'Impact {{impact}}, urgence {{urgency}}',
+    impact: 'Impact',
+    urgency: 'Urgence',
+    levels: { high: 'Haut', medium: 'Moyen', low: 'Bas' },
   },
   sites: {
     title: 'Sites',

@@ -10,6 +10,7 @@ import { ConflictNotice, FormError } from '../../ui/FormAlerts.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { canOn } from '../../ui/permissions.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { RequestSettingsCard } from './RequestSettingsCard.tsx';
 
 function OrganizationForm({ org }: { org: Organization }) {
   const { t } = useTranslation();
@@ -57,13 +58,21 @@ function OrganizationForm({ org }: { org: Organization }) {
   );
 }
 
-/** `/admin/organisation`: name and the staff 2FA requirement. */
+/** `/admin/organisation`: name, the staff 2FA requirement, and how requests are numbered and prioritised. */
 export function OrganizationPage() {
   const { t } = useTranslation();
+  const me = useMe().data;
   const org = useOrganization();
   return (
     <Page title={t('orgSettings.title')} testId="page-admin-organization">
-      <QueryState query={org}>{(data) => <OrganizationForm org={data} />}</QueryState>
+      <QueryState query={org}>
+        {(data) => (
+          <Stack gap="lg">
+            <OrganizationForm org={data} />
+            <RequestSettingsCard key={data.version} org={data} editable={canOn(data, me, 'org.update')} />
+          </Stack>
+        )}
+      </QueryState>
     </Page>
   );
 }
