@@ -157,6 +157,7 @@ test('a requester on a phone viewport reaches the navigation through the burger 
 test('the key user adds a field and a checklist step to a service; the catalogue shows them', async () => {
   const { page, context } = await e2e.newPage();
   await loginAs(page, 'referent@horizon.test');
+  await page.waitForURL('**/admin');
   await page.goto(`${e2e.baseUrl}/catalogue`);
   await page.getByRole('button', { name: 'Modifier le service «\u00a0Demande de devis\u00a0»' }).click();
   const dialog = page.getByRole('dialog');
