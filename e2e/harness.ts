@@ -163,6 +163,23 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * axe once per distinct page (its name — the path by default — and the viewport width); the journeys'
+ * last test asserts that `violations` stayed empty.
+ */
+export function axeScanner() {
+  const violations: string[] = [];
+  const scanned = new Set<string>();
+  async function scan(page: Page, name = new URL(page.url()).pathname): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    const key = `${name}@${page.viewportSize()?.width}`;
+    if (scanned.has(key)) return;
+    scanned.add(key);
+    violations.push(...(await seriousViolations(page)));
+  }
+  return { scan, violations, scanned };
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, name);

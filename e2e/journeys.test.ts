@@ -5,12 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { type E2E, loginAs, screenshotPath, seriousViolations, startE2E } from './harness.ts';
+import { axeScanner, type E2E, loginAs, screenshotPath, startE2E } from './harness.ts';
 
 let e2e: E2E;
-const violations: string[] = [];
-const scanned = new Set<string>();
+const { scan, violations, scanned } = axeScanner();
 
 before(async () => {
   e2e = await startE2E();
@@ -18,15 +16,6 @@ before(async () => {
 after(async () => {
   await e2e?.close();
 });
-
-/** Runs axe once per distinct page path and remembers what it finds; the last test asserts none. */
-async function scan(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const key = `${new URL(page.url()).pathname}@${page.viewportSize()?.width}`;
-  if (scanned.has(key)) return;
-  scanned.add(key);
-  violations.push(...(await seriousViolations(page)));
-}
 
 const NAV_OPEN = 'Ouvrir le menu';
 

@@ -7,12 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { type E2E, loginAs, screenshotPath, seriousViolations, startE2E } from './harness.ts';
+import { axeScanner, type E2E, loginAs, screenshotPath, startE2E } from './harness.ts';
 
 let e2e: E2E;
-const violations: string[] = [];
-const scanned = new Set<string>();
+const { scan, violations } = axeScanner();
 const TITLE = 'Courrier du service achats à numériser';
 let requestPath = '';
 
@@ -22,15 +20,6 @@ before(async () => {
 after(async () => {
   await e2e?.close();
 });
-
-/** axe once per distinct page (path and viewport width); the last test asserts nothing was found. */
-async function scan(page: Page, name = new URL(page.url()).pathname): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const key = `${name}@${page.viewportSize()?.width}`;
-  if (scanned.has(key)) return;
-  scanned.add(key);
-  violations.push(...(await seriousViolations(page)));
-}
 
 async function signIn(email: string, home: string, viewport?: { width: number; height: number }) {
   const { page, context } = await e2e.newPage({ viewport });

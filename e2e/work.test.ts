@@ -8,11 +8,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2E, loginAs, screenshotPath, seriousViolations, startE2E } from './harness.ts';
+import { axeScanner, type E2E, loginAs, screenshotPath, startE2E } from './harness.ts';
 
 let e2e: E2E;
-const violations: string[] = [];
-const scanned = new Set<string>();
+const { scan, violations } = axeScanner();
 
 before(async () => {
   e2e = await startE2E();
@@ -20,15 +19,6 @@ before(async () => {
 after(async () => {
   await e2e?.close();
 });
-
-/** axe once per distinct page or dialog (name and viewport width); the last test asserts nothing was found. */
-async function scan(page: Page, name = new URL(page.url()).pathname): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const key = `${name}@${page.viewportSize()?.width}`;
-  if (scanned.has(key)) return;
-  scanned.add(key);
-  violations.push(...(await seriousViolations(page)));
-}
 
 /** Picks an option of a Mantine Select by the select's accessible name. */
 async function choose(page: Page, label: string, option: string, exact = true) {

@@ -1,9 +1,9 @@
 import { Accordion, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogService, Confidentiality } from '../../api/types.ts';
 import { DataTable } from '../../ui/DataTable.tsx';
+import { Fact } from '../../ui/Fact.tsx';
 
 /** Names of the objects a service points to (team, function, SLA policy), by id. */
 export interface Lookups {
@@ -13,19 +13,6 @@ export interface Lookups {
 }
 
 const CONFIDENTIALITY_COLOR: Record<Confidentiality, string> = { normal: 'gray', confidential: 'orange', sensitive: 'red' };
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 function Facts({ service, lookups }: { service: CatalogService; lookups: Lookups }) {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconRepeat } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDeleteSchedule } from '../../../api/work.ts';
@@ -9,19 +8,7 @@ import type { RecurringSchedule } from '../../../api/work-types.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { useSiteTime } from '../../../ui/format.ts';
 import { useDescribeRule, useLongDay } from './describe.ts';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" size="sm" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { Fact } from '../../../ui/Fact.tsx';
 
 /** The next three occurrences, day and time in the site's zone, with « déplacé » when a closed day moved one. */
 function NextOccurrences({ schedule }: { schedule: RecurringSchedule }) {
