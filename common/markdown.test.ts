@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { markdownToText, renderMarkdown } from './markdown.ts';
+
+/** Hostile inputs: each must render with no executable markup and keep its text. */
+export const XSS_CORPUS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<svg onload=alert(1)><circle r="1"/></svg>',
+  '[clic](javascript:alert(1))',
+  '[clic](JaVaScRiPt:alert(1))',
+  '[clic](  javascript:alert(1))',
+  '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '![logo](javascript:alert(1))',
+  '![svg](https://exemple.fr/logo.svg)',
+  '![data](data:image/png;base64,AAAA)',
+  '<a href="javascript:alert(1)">lien</a>',
+  '<iframe src="https://exemple.fr"></iframe>',
+  '"><script>alert(1)</script>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+];
+
+/** Tags Markdown may produce; anything else, an event handler or an unsafe URL in a real tag is executable. */
+const TAGS = new Set([
+  'p',
+  'a',
+  'img',
+  'br',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  's',
+]);
+
+function executable(html: string): string | null {
+  for (const [, name, attrs] of html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)) {
+    if (!TAGS.has(name.toLowerCase())) return `element ${name}`;
+    if (/\son[a-z]+\s*=/i.test(attrs)) return 'handler';
+    if (/(href|src)\s*=\s*"\s*(javascript|data|vbscript):/i.test(attrs)) return 'url';
+    if (/src="[^"]*\.svg/i.test(attrs)) return 'svg image';
+  }
+  return null;
+}
+
+test('the XSS corpus renders without anything executable, and keeps its text', () => {
+  for (const input of XSS_CORPUS) {
+    const html = renderMarkdown(input);
+    assert.equal(executable(html), null, `${input} → ${html}`);
+    const text = markdownToText(input);
+    for (const word of input.match(/[a-z]{3,}/gi) ?? []) assert.ok(text.includes(word), `${word} lost from ${input}: ${text}`);
+  }
+});
+
+test('ordinary Markdown renders: headings, lists, safe links, line breaks, French text', () => {
+  const html = renderMarkdown(
+    '## Démarche\n\n1. Ouvrez **Mes demandes**\n2. Voir [le guide](https://intranet.exemple.fr/guide)\n\nLigne 1\nLigne 2',
+  );
+  assert.match(html, /<h2>Démarche<\/h2>/);
+  assert.match(html, /<ol>\s*<li>Ouvrez <strong>Mes demandes<\/strong><\/li>/);
+  assert.match(
+    html,
+    /<a href="https:\/\/intranet\.exemple\.fr\/guide" target="_blank" rel="noopener noreferrer nofollow">le guide<\/a>/,
+  );
+  assert.match(html, /Ligne 1<br>\nLigne 2/);
+  assert.match(renderMarkdown('[relatif](/kb/articles/1)'), /href="\/kb\/articles\/1"/);
+  assert.match(renderMarkdown('![plan](/api/files/abc.png)'), /<img src="\/api\/files\/abc\.png" alt="plan" loading="lazy"/);
+});
+
+test('plain text keeps the words and decodes entities', () => {
+  assert.equal(markdownToText('# Titre\n\nDu **gras** & <b>du HTML</b>'), 'Titre\n\nDu gras & <b>du HTML</b>');
+});
