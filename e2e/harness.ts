@@ -184,3 +184,53 @@ export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, name);
 }
+
+export type ApiCall = <T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: T }>;
+
+/**
+ * Signs in through the API (no browser) to prepare or check data in a journey: returns a JSON caller that
+ * carries the session cookie and the CSRF header, like the web app does.
+ */
+export async function apiAs(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<ApiCall> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`connexion API refusée pour ${email} : ${login.status}`);
+  const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return async (method, path, body) => {
+    const headers: Record<string, string> = { Accept: 'application/json', cookie, 'X-CSRF-Token': csrfToken };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as never };
+  };
+}
+
+/**
+ * Watches a page for anything a hostile text could make run: a dialog (alert/confirm/prompt) or a console
+ * error (a blocked inline script or a refused `javascript:` navigation shows up there). Dialogs are dismissed.
+ */
+export function watchForExecution(page: Page): string[] {
+  const incidents: string[] = [];
+  page.on('dialog', (d) => {
+    incidents.push(`dialog ${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    // A failed fetch (the 401 of /api/me before signing in) is the network, not something that ran.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) incidents.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => incidents.push(`pageerror: ${e.message}`));
+  return incidents;
+}
