@@ -41,6 +41,7 @@ after(async () => {
 
 /** Every corpus line shows verbatim as text somewhere on the page. */
 async function assertShownAsText(page: Page, lines: string[]): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: what the user sees (rendered text), not the DOM's
   const text = await page.locator('main').innerText();
   const flat = text.replace(/\s+/g, ' ');
   for (const line of lines) assert.ok(flat.includes(line.replace(/\s+/g, ' ')), `« ${line} » absent du texte affiché`);
