@@ -1,4 +1,8 @@
 import type { ErrorCode } from './errors.ts';
+import { ARCHIVE_MESSAGES } from './messages-archive.ts';
+import { KB_MESSAGES } from './messages-kb.ts';
+import { CSAT_MESSAGES } from './messages-csat.ts';
+import { PORTAL_MESSAGES } from './messages-portal.ts';
 import { RECURRING_MESSAGES } from './messages-recurring.ts';
 import { REQUEST_EXTRA_MESSAGES } from './messages-request-extras.ts';
 import { QUEUE_MESSAGES } from './messages-queues.ts';
@@ -132,8 +136,28 @@ const BASE: Record<Locale, Record<ErrorCode | string, string>> = {
 
 /** Every server message: the foundation's plus each capability's catalogue. */
 export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
-  fr: { ...BASE.fr, ...REQUEST_MESSAGES.fr, ...REQUEST_EXTRA_MESSAGES.fr, ...RECURRING_MESSAGES.fr, ...QUEUE_MESSAGES.fr },
-  en: { ...BASE.en, ...REQUEST_MESSAGES.en, ...REQUEST_EXTRA_MESSAGES.en, ...RECURRING_MESSAGES.en, ...QUEUE_MESSAGES.en },
+  fr: {
+    ...KB_MESSAGES.fr,
+    ...CSAT_MESSAGES.fr,
+    ...PORTAL_MESSAGES.fr,
+    ...ARCHIVE_MESSAGES.fr,
+    ...BASE.fr,
+    ...REQUEST_MESSAGES.fr,
+    ...REQUEST_EXTRA_MESSAGES.fr,
+    ...RECURRING_MESSAGES.fr,
+    ...QUEUE_MESSAGES.fr,
+  },
+  en: {
+    ...KB_MESSAGES.en,
+    ...CSAT_MESSAGES.en,
+    ...PORTAL_MESSAGES.en,
+    ...ARCHIVE_MESSAGES.en,
+    ...BASE.en,
+    ...REQUEST_MESSAGES.en,
+    ...REQUEST_EXTRA_MESSAGES.en,
+    ...RECURRING_MESSAGES.en,
+    ...QUEUE_MESSAGES.en,
+  },
 };
 
 /** Looks a message up and fills `{placeholders}`; falls back to French, then to the key. */

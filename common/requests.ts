@@ -89,5 +89,6 @@ export const EVENT_KINDS = [
   'checklist_checked',
   'checklist_unchecked',
   'checklist_added',
+  'csat_rated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

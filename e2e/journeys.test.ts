@@ -22,7 +22,7 @@ const NAV_OPEN = 'Ouvrir le menu';
 const HOMES = [
   ['operateur@relais.test', '/plateforme', 'Plateforme'],
   ['dirigeant@horizon.test', '/direction', 'Vue d’ensemble'],
-  ['demandeur@horizon.test', '/accueil', 'Espace demandeur'],
+  ['demandeur@horizon.test', '/accueil', 'Comment pouvons-nous vous aider'],
   ['assistante@horizon.test', '/equipe', 'Espace équipe'],
   ['coordinatrice@horizon.test', '/equipe', 'Espace équipe'],
   ['referent@horizon.test', '/admin', 'Administration'],
@@ -129,7 +129,7 @@ test('an administrator creates a site, which then appears in the list', async ()
 test('a requester on a phone viewport reaches the navigation through the burger menu', async () => {
   const { page, context } = await e2e.newPage({ viewport: { width: 390, height: 844 } });
   await loginAs(page, 'demandeur@horizon.test');
-  await page.getByRole('heading', { level: 1, name: 'Espace demandeur' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Comment pouvons-nous vous aider' }).waitFor();
   await scan(page);
   await page.screenshot({ path: screenshotPath('home-phone.png') });
   const profile = page.getByRole('link', { name: 'Mon profil' });

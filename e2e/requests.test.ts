@@ -203,6 +203,7 @@ test('an executive approves a request waiting for him from « Mes demandes »', 
   await staff.context.close();
   const { page, context } = await signIn('dirigeant@horizon.test', '/direction');
   await page.getByRole('link', { name: 'Mes demandes' }).click();
+  await page.getByRole('tab', { name: /À approuver/ }).click();
   const card = page.getByTestId('my-request').filter({ hasText: 'Départ de Lukas Meyer' });
   await card.getByText('En attente de validation (Dirigeant) avant d’être traitée.').waitFor();
   await scan(page, '/mes-demandes (approver)');

@@ -7,6 +7,10 @@ import { requests } from './migrations/20261127_0004_requests.ts';
 import { search } from './migrations/20261127_0005_search.ts';
 import { slaWatch } from './migrations/20261127_0006_sla_watch.ts';
 import { requestIndexes } from './migrations/20261127_0008_request_indexes.ts';
+import { portal } from './migrations/20261127_0012_portal.ts';
+import { archive } from './migrations/20261127_0010_archive.ts';
+import { kb } from './migrations/20261127_0009_kb.ts';
+import { csat } from './migrations/20261127_0011_csat.ts';
 import type { AnyDb, MigrationFactory } from './migrations/types.ts';
 
 /** Every migration, in order. Names are timestamped; add new ones at the end. */
@@ -18,6 +22,10 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127_0005_search': search,
   '20261127_0006_sla_watch': slaWatch,
   '20261127_0008_request_indexes': requestIndexes,
+  '20261127_0009_kb': kb,
+  '20261127_0010_archive': archive,
+  '20261127_0011_csat': csat,
+  '20261127_0012_portal': portal,
 };
 
 /** Names in order (the migration test walks them down and up). */

@@ -49,6 +49,9 @@ const BOOL_COLUMNS = new Set([
   'public',
   'internal',
   'done',
+  'helpful',
+  'pinned',
+  'csat_enabled',
 ]);
 const JSON_COLUMNS = new Set([
   'business_hours',
@@ -68,6 +71,9 @@ const JSON_COLUMNS = new Set([
   'filters',
   'rule',
   'checklist',
+  'audience',
+  'permissions',
+  'audience_site_ids',
 ]);
 const TS_SUFFIX = /_at$|^locked_until$/;
 

@@ -220,6 +220,8 @@ export interface ServicesTable {
   /** Steps copied onto each new request of the service. */
   checklist: Json<string[]> | null;
   active: Bool;
+  /** Satisfaction survey sent when a request of the service is resolved (server/modules/csat). */
+  csat_enabled: ColumnType<boolean, boolean | undefined, boolean>;
   position: ColumnType<number, number | undefined, number>;
   created_at: Ts;
   updated_at: Ts;
@@ -383,6 +385,36 @@ export interface RecurringOccurrencesTable {
   request_id: string | null;
   created_at: Ts;
 }
+/** A coordinator's announcement on the portal: shown to the members of its sites ([] = all) within its window. */
+export interface AnnouncementsTable {
+  id: string;
+  organization_id: string;
+  title: string;
+  /** Markdown. */
+  body: string;
+  audience_site_ids: Json<string[]>;
+  starts_at: Ts;
+  ends_at: Ts | null;
+  pinned: ColumnType<boolean, boolean | undefined, boolean>;
+  author_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+/** One self-help step of a request form visit (session): suggestion shown, article opened, submitted, abandoned. */
+export interface DeflectionEventsTable {
+  id: string;
+  organization_id: string;
+  session_id: string;
+  user_id: string | null;
+  site_id: string | null;
+  service_id: string | null;
+  kind: string;
+  /** '' when the event names no article. */
+  article_id: ColumnType<string, string | undefined, string>;
+  request_id: string | null;
+  created_at: Ts;
+}
 export interface DB {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -415,6 +447,8 @@ export interface DB {
   saved_views: SavedViewsTable;
   recurring_schedules: RecurringSchedulesTable;
   recurring_occurrences: RecurringOccurrencesTable;
+  announcements: AnnouncementsTable;
+  deflection_events: DeflectionEventsTable;
 }
 
 /**
@@ -439,4 +473,197 @@ export interface RequestSearchTable {
 }
 export interface DB {
   request_search: RequestSearchTable;
+}
+
+/** A folder of the document archive; `permissions` null inherits the parent's (modules/archive/archive.access.ts). */
+export interface ArchiveFoldersTable {
+  id: string;
+  organization_id: string;
+  parent_id: string | null;
+  name: string;
+  site_id: string | null;
+  function_id: string | null;
+  permissions: Json<{ readRoles: string[]; writeRoles: string[]; readTeams: string[]; writeTeams: string[] }> | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+/** A document of the archive: metadata and its current version number; the bytes are in archive_versions. */
+export interface ArchiveDocumentsTable {
+  id: string;
+  organization_id: string;
+  folder_id: string;
+  name: string;
+  doc_type: string;
+  retention: string;
+  description: ColumnType<string, string | undefined, string>;
+  tags: Json<string[]>;
+  /** Name, description, tags and file name, folded (lower case, no accents) for accent-insensitive search. */
+  search_text: string;
+  current_version: number;
+  created_by_id: string | null;
+  updated_by_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface ArchiveVersionsTable {
+  id: string;
+  organization_id: string;
+  document_id: string;
+  number: number;
+  storage_key: string;
+  size: number;
+  sha256: string;
+  content_type: string;
+  /** The uploaded file's name as shown (never used as a path). */
+  file_name: string;
+  uploaded_by_id: string | null;
+  created_at: Ts;
+}
+export interface DB {
+  archive_folders: ArchiveFoldersTable;
+  archive_documents: ArchiveDocumentsTable;
+  archive_versions: ArchiveVersionsTable;
+}
+
+/** Knowledge base (server/modules/kb, migration 0009). Template spaces are provider-wide: no organization_id. */
+export interface KbTemplatesTable {
+  id: string;
+  name: string;
+  description: string;
+  created_at: Ts;
+}
+export interface KbTemplateArticlesTable {
+  id: string;
+  template_id: string;
+  title: string;
+  body: string;
+  type: string;
+  position: ColumnType<number, number | undefined, number>;
+}
+export interface KbSpacesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string;
+  template_of: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface KbArticlesTable {
+  id: string;
+  organization_id: string;
+  space_id: string;
+  title: string;
+  /** Markdown, stored verbatim. */
+  body: string;
+  type: string;
+  status: string;
+  /** The audience as the API sends it: { kind, siteIds | teamIds }. */
+  audience: Json<{ kind: string; siteIds?: string[]; teamIds?: string[] }>;
+  /** requesters | staff | teams; the sites or teams are rows of kb_article_targets. */
+  audience_kind: string;
+  owner_id: string | null;
+  /** Next review date, YYYY-MM-DD. */
+  review_on: string | null;
+  review_notified_at: Ts | null;
+  views: ColumnType<number, number | undefined, number>;
+  source_request_id: string | null;
+  published_at: Ts | null;
+  revision: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+export interface KbArticleTargetsTable {
+  organization_id: string;
+  article_id: string;
+  /** A site id (requesters audience) or a team id (teams audience). */
+  target_id: string;
+}
+export interface KbArticleServicesTable {
+  organization_id: string;
+  article_id: string;
+  service_id: string;
+}
+export interface KbRevisionsTable {
+  id: string;
+  organization_id: string;
+  article_id: string;
+  number: number;
+  title: string;
+  body: string;
+  author_id: string | null;
+  note: string | null;
+  created_at: Ts;
+}
+export interface KbVotesTable {
+  organization_id: string;
+  article_id: string;
+  user_id: string;
+  helpful: Bool;
+  created_at: Ts;
+  updated_at: Ts;
+}
+export interface KbViewsTable {
+  organization_id: string;
+  article_id: string;
+  user_id: string;
+  /** Last counted view of this user (one per hour). */
+  viewed_at: Ts;
+}
+/** Searchable text of one article; SQLite adds the FTS5 rowid `id`, PostgreSQL a weighted `tsv`. */
+export interface KbSearchTable {
+  article_id: string;
+  organization_id: string;
+  title_text: string;
+  body_text: string;
+  tsv?: ColumnType<never, unknown, unknown>;
+}
+export interface DB {
+  kb_templates: KbTemplatesTable;
+  kb_template_articles: KbTemplateArticlesTable;
+  kb_spaces: KbSpacesTable;
+  kb_articles: KbArticlesTable;
+  kb_article_targets: KbArticleTargetsTable;
+  kb_article_services: KbArticleServicesTable;
+  kb_revisions: KbRevisionsTable;
+  kb_votes: KbVotesTable;
+  kb_views: KbViewsTable;
+  kb_search: KbSearchTable;
+}
+
+/** One satisfaction survey per resolved request (server/modules/csat): snapshot, mail outbox state, rating. */
+export interface CsatSurveysTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  service_id: string | null;
+  team_id: string | null;
+  site_id: string | null;
+  assignee_id: string | null;
+  requester_id: string;
+  /** The resolution that opened the survey. */
+  created_at: Ts;
+  /** End of the rating window (7 days after creation). */
+  closes_at: Ts;
+  /** SHA-256 of the e-mailed link token (the token itself is never stored). */
+  token_hash: string | null;
+  /** Lease of the sender that claimed the mail (event listener or scheduled task). */
+  mail_claimed_at: Ts | null;
+  mail_attempts: ColumnType<number, number | undefined, number>;
+  mailed_at: Ts | null;
+  score: number | null;
+  comment: string | null;
+  rated_at: Ts | null;
+  /** 'link' (e-mailed page) or 'app'. */
+  rated_via: string | null;
+  updated_at: Ts;
+  version: Version;
+}
+export interface DB {
+  csat_surveys: CsatSurveysTable;
 }

@@ -1,4 +1,6 @@
 import type { ModulePlugin } from '../platform/route-helpers.ts';
+import './archive/archive.policy.ts';
+import { archiveRoutes } from './archive/archive.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import '../db/maintenance.ts';
 import './catalog/catalog.policy.ts';
@@ -8,7 +10,9 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { meRoutes } from './auth/me.routes.ts';
 import './canned/canned.policy.ts';
 import { cannedRoutes } from './canned/canned.routes.ts';
+import { csatRoutes } from './csat/csat.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { kbArticleRoutes, kbSpaceRoutes } from './kb/kb.module.ts';
 import './live/live.policy.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { functionRoutes } from './org/functions.routes.ts';
@@ -21,6 +25,7 @@ import { directoryRoutes } from './people/directory.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import './platform/platform.policy.ts';
 import { platformRoutes } from './platform/platform.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
 import './requests/requests.policy.ts';
 import { attachmentRoutes } from './requests/attachments.routes.ts';
 import { checklistRoutes } from './requests/checklist.routes.ts';
@@ -59,4 +64,9 @@ export const MODULES: ModulePlugin[] = [
   liveRoutes,
   checklistRoutes,
   recurringRoutes,
+  portalRoutes,
+  archiveRoutes,
+  csatRoutes,
+  kbSpaceRoutes,
+  kbArticleRoutes,
 ];

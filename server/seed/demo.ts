@@ -4,8 +4,13 @@ import { insertOperator } from '../modules/auth/setup.service.ts';
 import { createFunction } from '../modules/org/functions.service.ts';
 import { addClosure, createSite } from '../modules/org/sites.service.ts';
 import { createTeam } from '../modules/org/teams.service.ts';
+import { seedArchive } from './demo-archive.ts';
 import { seedCannedResponses } from './demo-canned.ts';
+import { seedCsat } from './demo-csat.ts';
+import { withoutSurveyMail } from '../modules/csat/csat.survey.ts';
 import { seedCatalog } from './demo-catalog-seed.ts';
+import { seedKnowledgeBase } from './demo-kb.ts';
+import { seedPortal } from './demo-portal.ts';
 import { seedRecurring } from './demo-recurring.ts';
 import { seedRequests } from './demo-requests.ts';
 import { createUser } from '../modules/people/people.service.ts';
@@ -90,8 +95,12 @@ export async function seedDemo(deps: Deps): Promise<void> {
   }
   await seedCatalog(ctx, scope, teamIds, fnIds);
   await seedRecurring(ctx, scope, { siteIds, teamIds, userIds });
-  await seedRequests(ctx, scope);
+  await withoutSurveyMail(() => seedRequests(ctx, scope));
   await seedCannedResponses(ctx, scope, teamIds);
+  await seedKnowledgeBase(ctx, scope);
+  await seedCsat(ctx, scope);
+  await seedArchive(deps, ctx, scope, { siteIds, teamIds, fnIds, siteNames: new Map(HORIZON_SITES.map((s) => [s.key, s.name])) });
+  await seedPortal(ctx, scope, siteIds);
   await seedBellevue(deps, passwordHash);
 }
 

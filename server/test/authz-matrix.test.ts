@@ -24,6 +24,11 @@ import {
   newTeam,
   newView,
   newCanned,
+  newKbArticle,
+  newKbSpace,
+  newAnnouncement,
+  newArchiveDocument,
+  newArchiveFolder,
   sessionFor,
   setHomeSite,
 } from './factories.ts';
@@ -89,12 +94,22 @@ async function subject(resource: string, where: Where): Promise<{ id: string; su
       return { id: await newSlaPolicy(deps, org), subject: {} };
     case 'view':
       return { id: await newView(deps, org), subject: { userId: null, restricted: false, cleared: [] } };
+    case 'kbspace':
+      return { id: await newKbSpace(deps, org), subject: {} };
+    case 'kbarticle':
+      return { id: await newKbArticle(deps, org), subject: {} };
     case 'canned':
       return { id: await newCanned(deps, org), subject: {} };
     case 'recurring': {
       const id = await newRecurringSchedule(deps, org, { siteId: site });
       return { id, subject: { siteId: site } };
     }
+    case 'announcement':
+      return { id: await newAnnouncement(deps, org), subject: {} };
+    case 'archivefolder':
+      return { id: await newArchiveFolder(deps, org), subject: {} };
+    case 'archivedoc':
+      return { id: await newArchiveDocument(deps, org), subject: {} };
     default:
       throw new Error(`Ajoutez une fabrique pour la ressource « ${resource} » dans authz-matrix.test.ts`);
   }

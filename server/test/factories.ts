@@ -1,6 +1,15 @@
+import { Readable } from 'node:stream';
 import type { Role } from '../../common/roles.ts';
 import { openSession } from '../modules/auth/session.ts';
 import { createCanned } from '../modules/canned/canned.service.ts';
+import { createArticle } from '../modules/kb/articles.service.ts';
+import { ZArticleInput } from '../modules/kb/kb.schemas.ts';
+import { createSpace } from '../modules/kb/spaces.service.ts';
+import { createDocument } from '../modules/archive/documents.service.ts';
+import { createFolder } from '../modules/archive/folders.service.ts';
+import { ZFolderInput } from '../modules/archive/archive.schemas.ts';
+import { createAnnouncement } from '../modules/portal/announcements.service.ts';
+import { ZAnnouncementInput } from '../modules/portal/portal.schemas.ts';
 import { createCategory } from '../modules/catalog/categories.service.ts';
 import { ZServiceInput } from '../modules/catalog/catalog.schemas.ts';
 import { createService } from '../modules/catalog/services.service.ts';
@@ -210,4 +219,50 @@ export async function newRecurringSchedule(
     rule: opts.rule ?? { kind: 'weekly', weekdays: ['mon'], time: '09:00' },
   });
   return (await createSchedule(systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+/** A portal announcement (current, every site unless told otherwise) through the real service. */
+export async function newAnnouncement(deps: Deps, organizationId: string, input: Record<string, unknown> = {}): Promise<string> {
+  const parsed = ZAnnouncementInput.parse({ title: unique('Annonce'), body: 'Le **standard** ferme à 16 h.', ...input });
+  return (await createAnnouncement(systemCtx(deps, organizationId), { organizationId }, parsed)).id;
+}
+
+/** An archive folder (open to every role, writable by all but the DPO unless permissions are given). */
+export async function newArchiveFolder(deps: Deps, organizationId: string, input: Record<string, unknown> = {}): Promise<string> {
+  const all = ['requester', 'assistant', 'coordinator', 'org_admin', 'external_agent', 'dpo', 'executive', 'operator'];
+  const permissions = { readRoles: all, writeRoles: all.filter((r) => r !== 'dpo'), readTeams: [], writeTeams: [] };
+  const parsed = ZFolderInput.parse({ name: unique('Dossier'), permissions, ...input });
+  return (await createFolder(systemCtx(deps, organizationId), { organizationId }, parsed)).id;
+}
+
+/** An archive document with a small text file stored through deps.storage, in a new folder unless one is given. */
+export async function newArchiveDocument(
+  deps: Deps,
+  organizationId: string,
+  folderId?: string,
+  text = 'Bonjour',
+): Promise<string> {
+  const folder = folderId ?? (await newArchiveFolder(deps, organizationId));
+  const stored = await deps.storage.put(Readable.from([Buffer.from(text)]));
+  const file = { ...stored, fileName: 'note.txt', contentType: 'text/plain' };
+  const meta = { name: unique('Document'), type: 'autre' as const, retention: 'standard' as const, description: '', tags: [] };
+  return (await createDocument(systemCtx(deps, organizationId), { organizationId }, folder, file, meta)).id;
+}
+
+/** A knowledge-base space through the real service. */
+export async function newKbSpace(deps: Deps, organizationId: string): Promise<string> {
+  return (await createSpace(systemCtx(deps, organizationId), { organizationId }, { name: unique('Espace'), description: '' })).id;
+}
+
+/** A knowledge-base article (a draft for requesters of every site unless told otherwise), in a new space unless one is given. */
+export async function newKbArticle(deps: Deps, organizationId: string, input: Record<string, unknown> = {}): Promise<string> {
+  const parsed = ZArticleInput.parse({
+    spaceId: input.spaceId ?? (await newKbSpace(deps, organizationId)),
+    title: unique('Article'),
+    body: 'Réponse **claire**.',
+    type: 'faq',
+    audience: { kind: 'requesters', siteIds: [] },
+    ...input,
+  });
+  return (await createArticle(systemCtx(deps, organizationId), { organizationId }, parsed)).id;
 }

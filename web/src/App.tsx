@@ -19,6 +19,9 @@ function lazy<M>(load: () => Promise<M>, pick: (m: M) => ComponentType) {
 const admin = () => import('./features/admin/index.ts');
 const requests = () => import('./features/requests/index.ts');
 const work = () => import('./features/work/index.ts');
+const csat = () => import('./features/csat/index.ts');
+const portal = () => import('./features/portal/index.ts');
+const kb = () => import('./features/kb/index.ts');
 
 const routes: RouteObject[] = [
   { path: '/', element: <RootRedirect /> },
@@ -29,6 +32,8 @@ const routes: RouteObject[] = [
       { path: '/mot-de-passe-oublie', element: <ForgotPasswordPage /> },
       { path: '/reinitialisation', element: <ResetPasswordPage /> },
       { path: '/installation', element: <SetupPage /> },
+      // The e-mailed satisfaction link: no login needed, a GET never records (the page asks for confirmation).
+      { path: '/satisfaction/:token', lazy: lazy(csat, (m) => m.SurveyPage) },
     ],
   },
   {
@@ -37,7 +42,12 @@ const routes: RouteObject[] = [
       {
         element: <AppLayout />,
         children: [
-          { path: '/accueil', element: <RoleHomePage space="requester" /> },
+          { path: '/accueil', lazy: lazy(portal, (m) => m.PortalHomePage) },
+          {
+            path: '/annonces',
+            element: <Restricted allowed={(me) => can(me, 'announcement.manage')} />,
+            children: [{ index: true, lazy: lazy(portal, (m) => m.AnnouncementsPage) }],
+          },
           { path: '/equipe', element: <RoleHomePage space="team" /> },
           { path: '/prestataire', element: <RoleHomePage space="provider" /> },
           { path: '/direction', element: <RoleHomePage space="executive" /> },
@@ -99,9 +109,43 @@ const routes: RouteObject[] = [
             children: [{ index: true, lazy: lazy(work, (m) => m.RecurringPage) }],
           },
           {
+            path: '/archives',
+            element: <Restricted allowed={(me) => !!me.organization && can(me, 'archive.read')} />,
+            children: [
+              {
+                index: true,
+                lazy: lazy(
+                  () => import('./features/archive/ArchivePage.tsx'),
+                  (m) => m.ArchivePage,
+                ),
+              },
+            ],
+          },
+          {
+            path: '/satisfaction',
+            element: <Restricted allowed={(me) => !!me.organization && can(me, 'csat.report')} />,
+            children: [{ index: true, lazy: lazy(csat, (m) => m.SatisfactionPage) }],
+          },
+          {
             path: '/reponses-types',
             element: <Restricted allowed={(me) => can(me, 'canned.read')} />,
             children: [{ index: true, lazy: lazy(work, (m) => m.CannedPage) }],
+          },
+          {
+            path: '/aide',
+            element: <Restricted allowed={(me) => can(me, 'kb.read')} />,
+            children: [
+              { index: true, lazy: lazy(kb, (m) => m.HelpCentrePage) },
+              { path: ':id', lazy: lazy(kb, (m) => m.ArticlePage) },
+            ],
+          },
+          {
+            path: '/base-de-connaissances',
+            element: <Restricted allowed={(me) => can(me, 'kb.create')} />,
+            children: [
+              { index: true, lazy: lazy(kb, (m) => m.KbListPage) },
+              { path: ':id', lazy: lazy(kb, (m) => m.ArticleEditorPage) },
+            ],
           },
           {
             path: '/plateforme',

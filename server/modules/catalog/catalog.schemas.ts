@@ -36,6 +36,8 @@ export const ZServiceInput = z.object({
   form: ZForm.default([]),
   checklist: Checklist.optional(),
   active: z.boolean().default(true),
+  /** Satisfaction survey on resolution (server/modules/csat); left out: on (the column defaults to true). */
+  csatEnabled: z.boolean().optional(),
   position: z.number().int().min(0).max(1000).default(0),
 });
 export const ZServicePatch = z
@@ -54,6 +56,7 @@ export const ZServicePatch = z
     form: ZForm,
     checklist: Checklist,
     active: z.boolean(),
+    csatEnabled: z.boolean(),
     position: z.number().int().min(0).max(1000),
   })
   .partial()

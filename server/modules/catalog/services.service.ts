@@ -32,6 +32,7 @@ export function presentService(ctx: Ctx, row: Row) {
     form: row.form,
     checklist: row.checklist ?? [],
     active: row.active,
+    csatEnabled: row.csat_enabled,
     position: row.position,
     version: row.version,
     allowedActions: ctx.actor ? allowedActions(ctx.actor, SERVICE_ACTIONS) : [],
@@ -53,6 +54,7 @@ const COLUMNS = {
   form: 'form',
   checklist: 'checklist',
   active: 'active',
+  csatEnabled: 'csat_enabled',
   position: 'position',
 } as const;
 const JSON_FIELDS = new Set(['requiredSkills', 'form', 'checklist']);

@@ -61,7 +61,8 @@ async function statusOf(db: Ctx['database']['db'], scope: Scope, requestId: stri
   return row;
 }
 
-async function recordUploads(ctx: Ctx, scope: Scope, requestId: string, files: Received[], internal: boolean) {
+/** Records stored files as attachments of a request (rows, timeline, audit, search hook) in one transaction. */
+export async function recordUploads(ctx: Ctx, scope: Scope, requestId: string, files: Received[], internal: boolean) {
   const actor = ctx.actor as Actor;
   return withTransaction(ctx, async (trx, record) => {
     const request = await statusOf(trx, scope, requestId);

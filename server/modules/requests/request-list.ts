@@ -2,6 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import { OPEN_STATUSES } from '../../../common/requests.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
+import { actorRoles } from '../../platform/authz.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { presentRequest, type RequestRow, withNames } from './request-present.ts';
@@ -53,6 +54,9 @@ export function applyFilters(q: Q, f: Partial<TListQuery>, actor: Actor, now = n
         ? q.where('requests.assignee_id', 'is', null)
         : q.where('requests.assignee_id', '=', me(f.assigneeId));
   if (f.requesterId) q = q.where('requests.requester_id', '=', me(f.requesterId));
+  if (f.watching) q = q.where(watchedBy(actor.userId));
+  if (f.approving)
+    q = q.where('requests.status', '=', 'pending_approval').where('requests.approval_role', 'in', [...actorRoles(actor), '-']);
   if (f.teamId) q = q.where('requests.team_id', '=', f.teamId);
   if (f.siteId) q = q.where('requests.site_id', '=', f.siteId);
   if (f.functionId) q = q.where('requests.function_id', '=', f.functionId);
@@ -61,6 +65,18 @@ export function applyFilters(q: Q, f: Partial<TListQuery>, actor: Actor, now = n
   if (f.tag) q = q.where(tagFilter(f.tag));
   if (f.sla) q = slaFilter(q, f.sla, now);
   return q;
+}
+
+function watchedBy(userId: string) {
+  return (eb: ExpressionBuilder<DB, 'requests'>) =>
+    eb.exists(
+      eb
+        .selectFrom('request_access')
+        .select('request_access.id')
+        .whereRef('request_access.request_id', '=', 'requests.id')
+        .where('request_access.user_id', '=', userId)
+        .where('request_access.role', '=', 'watcher'),
+    );
 }
 
 function tagFilter(tag: string) {

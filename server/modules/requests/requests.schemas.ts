@@ -66,6 +66,10 @@ export const ZListQuery = z.object({
   open: z.enum(['true', 'false']).optional(),
   assigneeId: Id.optional(),
   requesterId: Id.optional(),
+  /** Only the requests the actor follows as a watcher (portal « Que je suis »). */
+  watching: z.enum(['true']).optional(),
+  /** Only the requests waiting for the actor's approval (portal « À approuver »). */
+  approving: z.enum(['true']).optional(),
   teamId: Id.optional(),
   siteId: Id.optional(),
   functionId: Id.optional(),

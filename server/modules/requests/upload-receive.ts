@@ -17,28 +17,30 @@ export interface Received extends StoredObject {
 
 /**
  * Reads every file of a multipart body into storage (type from the bytes, size limit), then hands them to
- * `record`; if anything fails — a refused file, the limit, the database — every stored file is removed.
+ * `record` with the other form fields (archive metadata); if anything fails — a refused file, the limit, the database — every stored file is removed.
  */
 export async function receiveAll<T>(
   actor: Actor,
   storage: Storage,
   parts: AsyncIterable<UploadPart>,
   maxBytes: number,
-  record: (upload: { files: Received[]; internal: boolean }) => Promise<T>,
+  record: (upload: { files: Received[]; internal: boolean; fields: Record<string, string> }) => Promise<T>,
 ): Promise<T> {
   const received: Received[] = [];
+  const fields: Record<string, string> = {};
   let internal = false;
   try {
     for await (const part of guarded(parts)) {
       if (part.type === 'file') received.push(await receive(storage, part, maxBytes));
       else if (part.fieldname === 'internal') internal = String(part.value) === 'true';
+      else fields[part.fieldname] = String(part.value);
       if (internal && !isWorker(actor)) throw new AppError('forbidden', 'attachment_internal_forbidden');
     }
     if (!received.length) {
       const fields = [{ path: 'file', code: 'required', message: 'attachment_missing' }];
       throw new AppError('validation_failed', 'attachment_missing', { fields });
     }
-    return await record({ files: received, internal });
+    return await record({ files: received, internal, fields });
   } catch (err) {
     await Promise.all(received.map((r) => storage.remove(r.key)));
     throw uploadError(err, maxBytes);

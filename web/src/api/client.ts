@@ -50,6 +50,16 @@ export function setCsrfToken(token: string | null | undefined): void {
   if (token !== undefined) csrfToken = token;
 }
 
+/** Headers of a write sent outside `api()` (an XMLHttpRequest upload with progress): CSRF and language. */
+export function writeHeaders(): Record<string, string> {
+  return { 'Accept-Language': language, ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) };
+}
+
+/** Turns a non-2xx answer's status and body into the same ApiError `api()` throws. */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  return toError({ status, statusText: '' } as Response, body);
+}
+
 /** Sets the language sent as `Accept-Language` (follows the UI language). */
 export function setApiLanguage(lng: string): void {
   language = lng;
@@ -92,10 +102,15 @@ export interface RequestOptions {
   query?: Query;
   /** Extra headers (e.g. `Idempotency-Key` on creations). */
   headers?: Record<string, string>;
+  /** Let the call outlive the page (`pagehide`): unlike sendBeacon it keeps the CSRF header. */
+  keepalive?: boolean;
 }
 
 /** JSON fetch against the same-origin API, with cookie, CSRF header and language. */
-export async function api<T>(path: string, { method = 'GET', body, query, headers: extra }: RequestOptions = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  { method = 'GET', body, query, headers: extra, keepalive }: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language, ...extra };
   // A FormData body (multipart upload) sets its own Content-Type with the boundary.
   const form = typeof FormData !== 'undefined' && body instanceof FormData;
@@ -107,6 +122,7 @@ export async function api<T>(path: string, { method = 'GET', body, query, header
       method,
       headers,
       credentials: 'same-origin',
+      keepalive,
       body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
     });
   } catch {

@@ -30,4 +30,7 @@ export const keys = {
   cannedAll: ['canned'] as const,
   recurring: ['recurring'] as const,
   planning: (query: object) => ['planning', query] as const,
+  csatSurvey: (token: string) => ['csat', 'survey', token] as const,
+  csatRequest: (id: string) => ['csat', 'request', id] as const,
+  csatReport: (what: 'summary' | 'comments', query: object) => ['csat', what, query] as const,
 };

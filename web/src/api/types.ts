@@ -260,6 +260,8 @@ export interface CatalogService extends Versioned {
   /** Steps copied onto each new request of the service. */
   checklist: string[];
   active: boolean;
+  /** Satisfaction survey sent when a request of the service is resolved. */
+  csatEnabled: boolean;
   position: number;
 }
 export type ServiceInput = Omit<CatalogService, 'id' | 'version' | 'allowedActions'>;
@@ -381,6 +383,10 @@ export type RequestFilters = {
   open?: string;
   assigneeId?: string;
   requesterId?: string;
+  /** 'true': the requests I follow as a watcher. */
+  watching?: string;
+  /** 'true': the requests waiting for my approval. */
+  approving?: string;
   teamId?: string;
   siteId?: string;
   functionId?: string;

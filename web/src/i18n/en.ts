@@ -1,7 +1,11 @@
 import { enAccount } from './en-account.ts';
+import { enCsat } from './en-csat.ts';
+import { enArchive } from './en-archive.ts';
 import { enAdmin } from './en-admin.ts';
 import { enCatalog } from './en-catalog.ts';
+import { enKb } from './en-kb.ts';
 import { enRequests } from './en-requests.ts';
+import { enPortal } from './en-portal.ts';
 import { enWork } from './en-work.ts';
 import type { Catalogue } from './fr.ts';
 
@@ -9,9 +13,13 @@ import type { Catalogue } from './fr.ts';
 export const en: Catalogue = {
   ...enAdmin,
   ...enCatalog,
+  ...enKb,
   ...enRequests,
   ...enWork,
+  ...enPortal,
   ...enAccount,
+  ...enCsat,
+  ...enArchive,
   app: { name: 'Relais', tagline: 'Your assistant pool, calmly steered.' },
   common: {
     save: 'Save',

@@ -3,17 +3,25 @@
  * The English catalogue must have exactly the same keys (checked by its type).
  */
 import { frAccount } from './fr-account.ts';
+import { frCsat } from './fr-csat.ts';
+import { frArchive } from './fr-archive.ts';
 import { frAdmin } from './fr-admin.ts';
 import { frCatalog } from './fr-catalog.ts';
+import { frKb } from './fr-kb.ts';
 import { frRequests } from './fr-requests.ts';
+import { frPortal } from './fr-portal.ts';
 import { frWork } from './fr-work.ts';
 
 export const fr = {
   ...frAdmin,
   ...frCatalog,
+  ...frKb,
   ...frRequests,
   ...frWork,
+  ...frPortal,
   ...frAccount,
+  ...frCsat,
+  ...frArchive,
   app: { name: 'Relais', tagline: 'Le pôle d’assistantes, piloté sereinement.' },
   common: {
     save: 'Enregistrer',

@@ -1,12 +1,18 @@
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconArchive,
+  IconMoodSmile,
+  IconBook2,
   IconBuilding,
   IconBuildingCommunity,
   IconListDetails,
   IconCalendarWeek,
   IconRepeat,
   IconMessage2Bolt,
+  IconHelpCircle,
   IconHome,
+  IconSpeakerphone,
+  IconLifebuoy,
   IconInbox,
   IconMapPin,
   IconMessages,
@@ -35,6 +41,9 @@ function useItems(me: Me): { main: Item[]; admin: Item[] } {
   const { t } = useTranslation();
   const role = me.role ?? (me.user.isOperator ? 'operator' : 'requester');
   const main: Item[] = [{ to: me.home, label: t(`home.spaces.${role}`), icon: IconHome, exact: true }];
+  // The portal, for whoever files requests without it being their home (staff, executives).
+  if (me.organization && me.home !== '/accueil' && can(me, 'request.create'))
+    main.push({ to: '/accueil', label: t('portal.nav.portal'), icon: IconLifebuoy, exact: true });
   // Requests: the workspace for staff, the simple « Mes demandes » page for requesters and approvers.
   if (me.organization && can(me, 'request.note'))
     main.push({ to: '/demandes', label: t('requests.nav.workspace'), icon: IconInbox });
@@ -47,6 +56,14 @@ function useItems(me: Me): { main: Item[]; admin: Item[] } {
     main.push({ to: '/travail-recurrent', label: t('work.nav.recurring'), icon: IconRepeat });
   if (me.organization && can(me, 'canned.read'))
     main.push({ to: '/reponses-types', label: t('work.nav.canned'), icon: IconMessage2Bolt });
+  // Knowledge base: the help centre for everyone, the editing screens for writers.
+  if (me.organization && can(me, 'kb.read')) main.push({ to: '/aide', label: t('kb.nav.help'), icon: IconHelpCircle });
+  if (me.organization && can(me, 'kb.create'))
+    main.push({ to: '/base-de-connaissances', label: t('kb.nav.manage'), icon: IconBook2 });
+  if (me.organization && can(me, 'announcement.create'))
+    main.push({ to: '/annonces', label: t('portal.nav.announcements'), icon: IconSpeakerphone });
+  if (me.organization && can(me, 'archive.read')) main.push({ to: '/archives', label: t('archive.nav'), icon: IconArchive });
+  if (me.organization && can(me, 'csat.report')) main.push({ to: '/satisfaction', label: t('csat.nav'), icon: IconMoodSmile });
   // Staff only: requesters browse services when they open a request.
   if (can(me, 'service.read') && can(me, 'slapolicy.read'))
     main.push({ to: '/catalogue', label: t('nav.catalogue'), icon: IconListDetails });

@@ -35,6 +35,7 @@ const toValues = (s: CatalogService | null, categoryId: string): Values => ({
   form: s?.form ?? [],
   checklist: s?.checklist ?? [],
   active: s?.active ?? true,
+  csatEnabled: s?.csatEnabled ?? true,
   position: s?.position ?? 0,
   version: s?.version ?? 0,
 });
@@ -155,6 +156,12 @@ export function ServiceForm({
           label={t('catalog.editor.active')}
           checked={values.active}
           onChange={(e) => set('active', e.currentTarget.checked)}
+        />
+        <Switch
+          label={t('csat.serviceSwitch')}
+          description={t('csat.serviceSwitchHelp')}
+          checked={values.csatEnabled}
+          onChange={(e) => set('csatEnabled', e.currentTarget.checked)}
         />
         <FormActions
           busy={create.isPending || update.isPending}

@@ -21,6 +21,7 @@ import { Attachments } from '../view/SidePanelParts.tsx';
 import { useNotifyError } from '../view/useRequestActions.ts';
 import { ApprovalButtons } from './ApprovalButtons.tsx';
 import { usePlainState } from './plain.ts';
+import { RequesterRatingCard } from '../../csat/RatingCards.tsx';
 
 /** Cancel (while open) or reopen (once resolved, within the organisation's window), with an optional reason. */
 function WorkflowButton({ request, action }: { request: RequestDetail; action: 'cancel' | 'reopen' }) {
@@ -187,6 +188,7 @@ function Detail({ request, me }: { request: RequestDetail; me: Me }) {
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
             <Summary request={request} />
+            <RequesterRatingCard request={request} />
             <Card padding="md" component="section" aria-labelledby="details-title">
               <Title order={2} size="h4" id="details-title" mb="xs">
                 {t('requests.detail.details')}

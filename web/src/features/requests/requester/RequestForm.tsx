@@ -12,6 +12,8 @@ import type { CatalogService, Me } from '../../../api/types.ts';
 import { FormError } from '../../../ui/FormAlerts.tsx';
 import { type Errors, useChecks, useForm } from '../../../ui/form.ts';
 import { can } from '../../../ui/permissions.ts';
+import { Suggestions } from '../../portal/Suggestions.tsx';
+import { useDeflection } from '../../portal/useDeflection.ts';
 import { useLookups } from '../shared/lookups.ts';
 import { FieldInput } from './FieldInput.tsx';
 
@@ -50,6 +52,8 @@ export function RequestForm({ service }: { service: CatalogService }) {
   const create = useCreateRequest();
   const key = useRef(newIdempotencyKey());
   const [files, setFiles] = useState<Record<string, File[]>>({});
+  // Staff filing on someone's behalf are not self-help visits.
+  const tracker = useDeflection(service.id, !staff);
   const form = useForm<Values>(
     { title: service.name, description: '', siteId: me.siteId ?? '', requesterId: '', source: 'phone', answers: {} },
     useValidate(service.form, files),
@@ -79,6 +83,7 @@ export function RequestForm({ service }: { service: CatalogService }) {
       },
     });
     key.current = newIdempotencyKey();
+    void tracker.submitted(detail.id);
     notifications.show({ message: t('requests.create.created', { reference: detail.reference }), color: 'green' });
     // Staff not cleared for a confidential service they filed on someone's behalf go back to their list.
     const works = detail.allowedActions.includes('request.update');
@@ -121,6 +126,15 @@ export function RequestForm({ service }: { service: CatalogService }) {
             maxLength={200}
             {...form.text('title')}
           />
+          {!staff && (
+            <Suggestions
+              text={
+                form.values.title === service.name ? form.values.description : `${form.values.title} ${form.values.description}`
+              }
+              serviceId={service.id}
+              tracker={tracker}
+            />
+          )}
           {service.form.map((field) => (
             <FieldInput
               key={field.key}

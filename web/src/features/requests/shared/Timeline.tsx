@@ -15,7 +15,15 @@ interface Props {
   audience: 'staff' | 'requester';
 }
 
-const REQUESTER_EVENTS = new Set(['created', 'status_changed', 'approval_requested', 'approved', 'rejected', 'attachment_added']);
+const REQUESTER_EVENTS = new Set([
+  'created',
+  'status_changed',
+  'approval_requested',
+  'approved',
+  'rejected',
+  'attachment_added',
+  'csat_rated',
+]);
 
 function Message({ entry, when, who }: { entry: TimelineEntry; when: string; who: string }) {
   const { t } = useTranslation();

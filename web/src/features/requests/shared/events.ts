@@ -86,6 +86,8 @@ export function useEventText(lookups: Pick<Lookups, 'userName' | 'siteName' | 't
       case 'checklist_unchecked':
       case 'checklist_added':
         return t(`requests.events.${e.kind}`, { actor, label: str(d.label) });
+      case 'csat_rated':
+        return t('csat.event', { score: str(d.score) });
       default:
         return t('requests.events.other', { actor, kind: e.kind });
     }

@@ -25,6 +25,7 @@ import { StatusMenu } from './StatusMenu.tsx';
 import { usePatchRequest } from './useRequestActions.ts';
 import { useDraft } from './useDraft.ts';
 import { WatchButton } from './WatchButton.tsx';
+import { StaffRatingCard } from '../../csat/RatingCards.tsx';
 
 /** The working view of one request: header, presence, description, timeline, reply box and side panel. */
 function RequestWorkspace({ request, me }: { request: RequestDetail; me: Me }) {
@@ -91,7 +92,10 @@ function RequestWorkspace({ request, me }: { request: RequestDetail; me: Me }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <SidePanel request={request} lookups={lookups} patch={patch} />
+          <Stack gap="md">
+            <StaffRatingCard request={request} me={me} />
+            <SidePanel request={request} lookups={lookups} patch={patch} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <AssignModal

@@ -3,6 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type Priority } from '../../../../../common/catalog-enums.ts';
 import type { RequestDetail } from '../../../api/types.ts';
+import { useMe } from '../../../api/me.ts';
+import { can } from '../../../ui/permissions.ts';
+import { AttachFromArchive, SaveToArchive } from '../../archive/RequestArchive.tsx';
+import { KbRequestCard } from '../../kb/request/KbRequestCard.tsx';
 import { FormAnswers } from '../shared/FormAnswers.tsx';
 import { useNow, useZoned } from '../shared/format.ts';
 import type { Lookups } from '../shared/lookups.ts';
@@ -109,6 +113,7 @@ interface Props {
 /** The right column: requester, form answers, settings, SLA clocks, assignment, checklist, files, links, watchers. */
 export function SidePanel({ request, lookups, patch }: Props) {
   const { t } = useTranslation();
+  const canSave = can(useMe().data, 'archive.upload');
   return (
     <Stack gap="sm" component="aside" aria-label={t('requests.side.label')} data-testid="side-panel">
       <Block title={t('requests.side.requester')}>
@@ -117,6 +122,7 @@ export function SidePanel({ request, lookups, patch }: Props) {
       <Block title={request.service ? `${t('requests.side.service')} · ${request.service.name}` : t('requests.side.answers')}>
         <FormAnswers request={request} lookups={lookups} />
       </Block>
+      <KbRequestCard request={request} />
       <Block title={t('requests.side.sla')} testId="sla-clocks">
         <SlaClocks request={request} />
       </Block>
@@ -130,7 +136,8 @@ export function SidePanel({ request, lookups, patch }: Props) {
         <Checklist request={request} />
       </Block>
       <Block title={t('requests.timeline.attachments')}>
-        <Attachments request={request} />
+        <Attachments request={request} extra={canSave ? (a) => <SaveToArchive attachment={a} /> : undefined} />
+        <AttachFromArchive request={request} />
       </Block>
       <Block title={t('requests.side.links')}>
         <Links request={request} basePath="/demandes" />

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Group, List, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentUrl } from '../../../api/requests.ts';
 import { explainAssignment } from '../../../../../common/assignment.ts';
-import type { NamedRef, RequestDetail } from '../../../api/types.ts';
+import type { NamedRef, RequestAttachment, RequestDetail } from '../../../api/types.ts';
 import { SlaBadge } from '../shared/badges.tsx';
 import { useFileSize } from '../shared/FileDrop.tsx';
 import { useDuration, useZoned } from '../shared/format.ts';
@@ -71,7 +72,7 @@ export function AssignmentExplanation({ request }: { request: RequestDetail }) {
 }
 
 /** Files of the request with download links (internal ones marked). */
-export function Attachments({ request }: { request: RequestDetail }) {
+export function Attachments({ request, extra }: { request: RequestDetail; extra?: (a: RequestAttachment) => ReactNode }) {
   const { t } = useTranslation();
   const size = useFileSize();
   if (request.attachments.length === 0)
@@ -99,6 +100,7 @@ export function Attachments({ request }: { request: RequestDetail }) {
                 {t('requests.files.internal')}
               </Badge>
             )}
+            {extra?.(a)}
           </Group>
         </List.Item>
       ))}

@@ -1,0 +1,2 @@
+export { SatisfactionPage } from './SatisfactionPage.tsx';
+export { SurveyPage } from './SurveyPage.tsx';

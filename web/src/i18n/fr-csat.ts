@@ -1,0 +1,78 @@
+/**
+ * French strings of satisfaction surveys (merged into `fr`): survey page, rating cards, the report.
+ * U+00A0 before : ; ? ! and inside « ».
+ */
+export const frCsat = {
+  csat: {
+    nav: 'Satisfaction',
+    serviceSwitch: 'Enquête de satisfaction à la résolution',
+    serviceSwitchHelp: 'Le demandeur reçoit un e-mail et peut noter la demande de 1 à 5 pendant 7\u00a0jours.',
+    scale: {
+      '1': 'Très insatisfait',
+      '2': 'Insatisfait',
+      '3': 'Correct',
+      '4': 'Satisfait',
+      '5': 'Très satisfait',
+    },
+    option: '{{score}}/5 — {{label}}',
+    event: 'Note de satisfaction\u00a0: {{score}}/5',
+    form: {
+      score: 'Votre note',
+      comment: 'Commentaire (facultatif)',
+      commentHelp: 'Lu seulement par la coordination du pôle, jamais affiché aux autres demandeurs.',
+      confirm: 'Confirmer ma note',
+      change: 'Modifier ma note',
+      chooseScore: 'Choisissez une note de 1 à 5.',
+      until: 'Vous pouvez donner ou modifier votre note jusqu’au {{date}}.',
+      closed: 'Le délai pour noter cette demande est dépassé (7\u00a0jours après la résolution).',
+      current: 'Votre note\u00a0: {{score}}/5',
+      saved: 'Votre note est enregistrée.',
+    },
+    survey: {
+      title: 'Votre avis sur notre réponse',
+      intro: 'Comment évaluez-vous le traitement de votre demande\u00a0?',
+      request: 'Demande',
+      site: 'Site',
+      service: 'Service',
+      thanks: 'Merci pour votre avis\u00a0!',
+      thanksText: 'Votre note de {{score}}/5 est enregistrée. Elle aide le pôle à s’améliorer.',
+      unknown:
+        'Ce lien d’enquête est inconnu ou n’est plus valable. Vérifiez qu’il est complet dans l’e-mail, ou notez la demande depuis Relais.',
+      closedTitle: 'Enquête close',
+      toApp: 'Ouvrir Relais',
+    },
+    card: {
+      title: 'Votre avis',
+      intro: 'Votre demande est résolue. Êtes-vous satisfait de son traitement\u00a0?',
+      staffTitle: 'Satisfaction',
+      notRated: 'Pas encore de note du demandeur.',
+      noSurvey: 'Pas d’enquête de satisfaction pour cette demande.',
+      comment: 'Commentaire du demandeur',
+      ratedAt: 'Notée le {{date}}',
+    },
+    report: {
+      title: 'Satisfaction',
+      description:
+        'Notes des demandeurs après résolution (1 à 5)\u00a0: moyenne, part de satisfaits (4 ou 5), taux de réponse, par équipe, site, service ou assistante.',
+      from: 'Du',
+      to: 'Au',
+      groupBy: 'Regrouper par',
+      groups: { team: 'Équipe', site: 'Site', service: 'Service', assistant: 'Assistante / assistant' },
+      figures: 'Chiffres de la période',
+      count: 'Notes',
+      average: 'Moyenne',
+      satisfied: 'Satisfaits (4–5)',
+      responseRate: 'Taux de réponse',
+      surveys: 'Enquêtes',
+      distribution: 'Répartition des notes',
+      distributionItem: '{{score}}/5\u00a0: {{count}}',
+      table: 'Satisfaction par groupe',
+      none: 'Non renseigné',
+      noData: 'Aucune enquête sur cette période.',
+      comments: 'Commentaires',
+      noComments: 'Aucun commentaire sur cette période.',
+      reference: 'Demande',
+      more: 'Commentaires suivants',
+    },
+  },
+};
