@@ -53,7 +53,9 @@ test('a coordinator uploads a document with a progress bar; its hostile name sho
   await page.getByRole('heading', { level: 1, name: 'Archives' }).waitFor();
   await page.getByTestId('archive-row').first().waitFor();
   await scan(page);
-  // The README's picture shows the demo archive, before the hostile upload below.
+  // The README's picture shows the demo archive, before the hostile upload below, without the
+  // organisation-switch notice over the header.
+  await page.getByText('Vous travaillez maintenant pour').waitFor({ state: 'hidden', timeout: 10_000 });
   await page.screenshot({ path: screenshotPath('archives.png'), fullPage: true });
   await page
     .getByRole('navigation', { name: 'Arborescence des dossiers' })

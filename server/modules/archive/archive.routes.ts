@@ -4,7 +4,7 @@ import { ZIdParam } from '../../platform/crud-routes.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ctxOf, doc, noContent, scopeOfRequest, zapp } from '../../platform/route-helpers.ts';
-import { contentDisposition, servedType } from '../requests/sniff.ts';
+import { sendStoredFile } from '../requests/sniff.ts';
 import type { UploadPart } from '../requests/upload-receive.ts';
 import { attachFromArchive, saveAttachmentToArchive } from './archive-bridge.ts';
 import { uploadDocument, uploadVersion } from './archive-upload.ts';
@@ -123,14 +123,7 @@ export async function archiveRoutes(fastify: FastifyInstance, deps: Deps) {
         request.params.id,
         request.query.version,
       );
-      return reply
-        .header('content-type', servedType(version.content_type))
-        .header('content-length', version.size)
-        .header('content-disposition', contentDisposition(version.file_name))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', 'sandbox')
-        .header('cache-control', 'private, no-store')
-        .send(body);
+      return sendStoredFile(reply, version, body);
     },
   );
   app.post(

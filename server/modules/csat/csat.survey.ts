@@ -14,6 +14,7 @@ import { registerTask } from '../../platform/scheduler.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { requestNow } from '../requests/request-sla.ts';
 import { onRequestWritten } from '../requests/requests.hooks.ts';
+import { lastAnswer } from '../requests/requests.repository.ts';
 
 /** Days during which a rating can be given or changed, from the resolution that opened the survey. */
 export const CSAT_WINDOW_DAYS = 7;
@@ -86,22 +87,6 @@ async function claim(db: Kdb, scope: Scope, id: string, now: Date): Promise<stri
   return Number(res.numUpdatedRows) === 1 ? token : null;
 }
 
-/** The last public reply of the staff: what the requester reads as the resolution. */
-async function resolutionSummary(db: Kdb, scope: Scope, requestId: string, requesterId: string): Promise<string | null> {
-  const reply = await tenant
-    .selectFrom(db, scope, 'request_events')
-    .select('body')
-    .where('request_id', '=', requestId)
-    .where('kind', '=', 'reply')
-    .where('public', '=', true)
-    .where((eb) => eb.or([eb('actor_id', 'is', null), eb('actor_id', '!=', requesterId)]))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return reply?.body?.trim() || null;
-}
-
 /** The resolution mail in the requester's language: the answer, five one-click ratings to confirm, the page. */
 export function surveyMail(
   locale: Locale,
@@ -135,7 +120,7 @@ async function mailSurvey(deps: Deps, organizationId: string, id: string, now: D
       .where('csat_surveys.id', '=', id)
       .executeTakeFirstOrThrow();
     if (!s.disabled) {
-      const summary = await resolutionSummary(db, scope, s.request_id, s.requester_id);
+      const summary = await lastAnswer(db, scope, s.request_id, s.requester_id);
       const locale: Locale = s.locale === 'en' ? 'en' : 'fr';
       const v = { name: s.display_name, reference: s.reference, title: s.title, summary };
       await deps.mailer.send({ to: s.email, ...surveyMail(locale, deps.config.baseUrl, token, v) });

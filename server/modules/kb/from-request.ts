@@ -9,23 +9,9 @@ import { tenant } from '../../platform/tenancy.ts';
 import { loadRequestSubject } from '../requests/requests.repository.ts';
 import { getArticle } from './articles.read.ts';
 import { insertArticle } from './articles.service.ts';
+import { lastAnswer } from '../requests/requests.repository.ts';
 
 const DONE = ['resolved', 'closed'];
-
-/** The answer given to the requester: the last public reply written by someone else than the requester. */
-async function lastAnswer(db: Kdb, scope: Scope, requestId: string, requesterId: string): Promise<string | null> {
-  const row = await tenant
-    .selectFrom(db, scope, 'request_events')
-    .select('body')
-    .where('request_id', '=', requestId)
-    .where('kind', '=', 'reply')
-    .where('public', '=', true)
-    .where((eb) => eb.or([eb('actor_id', 'is', null), eb('actor_id', '!=', requesterId)]))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row?.body ?? null;
-}
 
 /** The space a new FAQ goes to: the one asked for, else the oldest space, else a new « Questions fréquentes ». */
 async function spaceFor(trx: Kdb, ctx: Ctx, scope: Scope, spaceId?: string): Promise<string> {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { XSS_CORPUS } from '../../../common/xss-corpus.ts';
+import { executableMarkup as executable, XSS_CORPUS } from '../../../common/xss-corpus.ts';
 import { as, login, type TestApp, testApp } from '../../test/harness.ts';
 
 type Api = ReturnType<typeof as>;
@@ -74,34 +74,6 @@ test('open, confidential or unreadable requests are refused', async () => {
   const unknown = await assistant('POST', '/api/kb/articles/from-request', { requestId: '00000000-0000-7000-8000-000000000000' });
   assert.equal(unknown.statusCode, 404);
 });
-
-/** Elements a rendering may hold; any other element, an event handler or an unsafe URL would run. */
-const SAFE_TAGS = new Set([
-  'p',
-  'a',
-  'img',
-  'br',
-  'strong',
-  'em',
-  'code',
-  'pre',
-  'ul',
-  'ol',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'blockquote',
-]);
-function executable(html: string): string | null {
-  for (const [, name, attrs] of html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)) {
-    if (!SAFE_TAGS.has(name.toLowerCase())) return `element ${name}`;
-    if (/\son[a-z]+\s*=/i.test(attrs)) return 'handler';
-    if (/(href|src)\s*=\s*"\s*(javascript|data|vbscript):/i.test(attrs)) return 'url';
-    if (/src="[^"]*\.svg/i.test(attrs)) return 'svg image';
-  }
-  return null;
-}
 
 test('XSS corpus: stored verbatim in body and title, rendered harmless, found by search', async () => {
   const spaces = (await assistant('GET', '/api/kb/spaces')).json().items as { id: string; name: string }[];

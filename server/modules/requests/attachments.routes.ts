@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ctxOf, doc, noContent, scopeOfRequest, zapp } from '../../platform/route-helpers.ts';
 import { deleteAttachment, openAttachment, uploadAttachments } from './attachments.service.ts';
-import { contentDisposition, servedType } from './sniff.ts';
+import { sendStoredFile } from './sniff.ts';
 import { stageUploads } from './staging.ts';
 
 const Id = z.string().min(1).max(64);
@@ -88,14 +88,7 @@ export async function attachmentRoutes(fastify: FastifyInstance, deps: Deps) {
         id,
         attachmentId,
       );
-      return reply
-        .header('content-type', servedType(attachment.content_type))
-        .header('content-length', attachment.size)
-        .header('content-disposition', contentDisposition(attachment.file_name))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', 'sandbox')
-        .header('cache-control', 'private, no-store')
-        .send(body);
+      return sendStoredFile(reply, attachment, body);
     },
   );
   app.delete(

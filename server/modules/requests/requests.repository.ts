@@ -120,3 +120,22 @@ export async function grantAccess(trx: Kdb, scope: Scope, requestId: string, use
     .onConflict((oc) => oc.columns(['request_id', 'user_id', 'role']).doNothing())
     .execute();
 }
+
+/**
+ * The answer the requester was given: the last public reply written by someone else than the requester
+ * (the resolution mail quotes it, a knowledge-base draft starts from it).
+ */
+export async function lastAnswer(db: Kdb, scope: Scope, requestId: string, requesterId: string): Promise<string | null> {
+  const reply = await tenant
+    .selectFrom(db, scope, 'request_events')
+    .select('body')
+    .where('request_id', '=', requestId)
+    .where('kind', '=', 'reply')
+    .where('public', '=', true)
+    .where((eb) => eb.or([eb('actor_id', 'is', null), eb('actor_id', '!=', requesterId)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return reply?.body?.trim() || null;
+}

@@ -1,3 +1,6 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+
 /**
  * File type detection for attachments (DESIGN rule 9): the type comes from the first bytes, never from
  * the name or the type the client declares. The name's extension only picks between formats that share
@@ -177,4 +180,26 @@ export function contentDisposition(fileName: string): string {
 /** The Content-Type a stored file is served with: text gets its charset, everything else as stored. */
 export function servedType(contentType: string): string {
   return contentType.startsWith('text/') ? `${contentType}; charset=utf-8` : contentType;
+}
+
+/** What a stored file is served as (a request attachment, an archive version). */
+export interface ServedFile {
+  content_type: string;
+  size: number;
+  file_name: string;
+}
+
+/**
+ * Sends stored bytes the one safe way (DESIGN rule 9): always as a download under its exact name, never
+ * sniffed nor rendered (nosniff, CSP sandbox), never cached by a shared cache.
+ */
+export function sendStoredFile(reply: FastifyReply, file: ServedFile, body: Readable): FastifyReply {
+  return reply
+    .header('content-type', servedType(file.content_type))
+    .header('content-length', file.size)
+    .header('content-disposition', contentDisposition(file.file_name))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', 'sandbox')
+    .header('cache-control', 'private, no-store')
+    .send(body);
 }
