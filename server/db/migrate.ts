@@ -11,6 +11,7 @@ import { portal } from './migrations/20261127_0012_portal.ts';
 import { archive } from './migrations/20261127_0010_archive.ts';
 import { kb } from './migrations/20261127_0009_kb.ts';
 import { csat } from './migrations/20261127_0011_csat.ts';
+import { portalIndexes } from './migrations/20261127_0013_portal_indexes.ts';
 import type { AnyDb, MigrationFactory } from './migrations/types.ts';
 
 /** Every migration, in order. Names are timestamped; add new ones at the end. */
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127_0010_archive': archive,
   '20261127_0011_csat': csat,
   '20261127_0012_portal': portal,
+  '20261127_0013_portal_indexes': portalIndexes,
 };
 
 /** Names in order (the migration test walks them down and up). */

@@ -6,7 +6,7 @@ import type { Scope } from '../../platform/actor.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { highlight } from './highlight.ts';
 import { fts5Score, PG_CONFIG, pgQuery, pgVector, tsQueryText } from './query.ts';
-import { cleanText, searchTerms } from './text.ts';
+import { cleanText, MAX_TERMS, searchTerms } from './text.ts';
 
 /**
  * Full-text index of knowledge-base articles (table `kb_search`, migration 0009), on the same French
@@ -82,14 +82,58 @@ export async function searchArticles(
   candidates: Candidates,
   every = true,
 ): Promise<KbMatch[]> {
-  let terms = searchTerms(q);
-  if (!every) terms = terms.filter((t) => t.length >= 3 && !STOPWORDS.has(t));
+  const terms = every ? searchTerms(q) : await withoutCommon(db, dialect, scope, sentenceTerms(q));
   if (!terms.length) return [];
   const rows =
     dialect === 'postgres'
       ? await pgMatches(db, scope, terms, candidates, every)
       : await sqliteMatches(db, scope, terms, candidates, every);
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+}
+
+/**
+ * The words of a sentence being typed worth suggesting on: short and common words are dropped before
+ * the MAX_TERMS cap, so that the end of a long sentence (what the requester just typed) still counts.
+ */
+function sentenceTerms(q: string): string[] {
+  const words = (q.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).flatMap((w) => searchTerms(w));
+  return [...new Set(words.filter((t) => t.length >= 3 && !STOPWORDS.has(t)))].slice(0, MAX_TERMS);
+}
+
+/** A typed word found in more than this share of the index (and in over COMMON_MIN articles) is dropped from suggestions. */
+const COMMON_SHARE = 0.1;
+const COMMON_MIN = 100;
+
+/**
+ * Suggestions match any term, so a word most articles contain (« savoir », « faire ») would make every
+ * article a match, all of them scored, while it barely moves the ranking (bm25's idf is near zero): such
+ * words are dropped, as a search engine's stop list would, keeping at least one term. Counted in the
+ * organisation's own articles (nothing of another tenant weighs on its suggestions), in one statement.
+ */
+async function withoutCommon(db: Kdb, dialect: Dialect, scope: Scope, terms: string[]): Promise<string[]> {
+  if (terms.length < 2) return terms;
+  const org = scope.organizationId;
+  const total = await tenant
+    .selectFrom(db, scope, 'kb_search')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const limit = Math.floor(Math.max(COMMON_MIN, Number(total?.n ?? 0) * COMMON_SHARE));
+  // Counting stops past the limit: a word in every article costs no more than one at the limit.
+  const matches =
+    dialect === 'postgres'
+      ? (t: string) => sql`select 1 from kb_search where organization_id = ${org} and tsv @@ ${pgQuery([t])}`
+      : (t: string) =>
+          sql`select 1 from kb_search_fts cross join kb_search as s
+            where kb_search_fts match ${`"${t}"*`} and s.id = kb_search_fts.rowid and s.organization_id = ${org}`;
+  const { rows } = await sql<Record<string, unknown>>`select ${sql.join(
+    terms.map((t, i) => sql`(select count(*) from (${matches(t)} limit ${limit + 1}) as m) as ${sql.id(`t${i}`)}`),
+  )}`.execute(db);
+  const row = rows[0] ?? {};
+  const counted = terms.map((t, i) => ({ t, n: Number(row[`t${i}`]) }));
+  const kept = counted.filter((c) => c.n <= limit).map((c) => c.t);
+  if (kept.length) return kept;
+  // Every word is common: keep the first (counts are capped, so « rarest » is not known).
+  return terms.slice(0, 1);
 }
 
 async function sqliteMatches(db: Kdb, scope: Scope, terms: string[], candidates: Candidates, every: boolean) {
