@@ -1,12 +1,16 @@
 import type { ErrorCode } from './errors.ts';
 import { ARCHIVE_MESSAGES } from './messages-archive.ts';
+import { CHANNEL_MESSAGES } from './messages-channels.ts';
 import { KB_MESSAGES } from './messages-kb.ts';
+import { NOTIFICATION_MESSAGES } from './messages-notifications.ts';
 import { CSAT_MESSAGES } from './messages-csat.ts';
+import { MAIL_MESSAGES } from './messages-mail.ts';
 import { PORTAL_MESSAGES } from './messages-portal.ts';
 import { RECURRING_MESSAGES } from './messages-recurring.ts';
 import { REQUEST_EXTRA_MESSAGES } from './messages-request-extras.ts';
 import { QUEUE_MESSAGES } from './messages-queues.ts';
 import { REQUEST_MESSAGES } from './messages-requests.ts';
+import { WEBHOOK_MESSAGES } from './messages-webhooks.ts';
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
@@ -138,7 +142,11 @@ const BASE: Record<Locale, Record<ErrorCode | string, string>> = {
 export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
   fr: {
     ...KB_MESSAGES.fr,
+    ...CHANNEL_MESSAGES.fr,
+    ...NOTIFICATION_MESSAGES.fr,
     ...CSAT_MESSAGES.fr,
+    ...MAIL_MESSAGES.fr,
+    ...WEBHOOK_MESSAGES.fr,
     ...PORTAL_MESSAGES.fr,
     ...ARCHIVE_MESSAGES.fr,
     ...BASE.fr,
@@ -149,7 +157,11 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
   },
   en: {
     ...KB_MESSAGES.en,
+    ...CHANNEL_MESSAGES.en,
+    ...NOTIFICATION_MESSAGES.en,
     ...CSAT_MESSAGES.en,
+    ...MAIL_MESSAGES.en,
+    ...WEBHOOK_MESSAGES.en,
     ...PORTAL_MESSAGES.en,
     ...ARCHIVE_MESSAGES.en,
     ...BASE.en,

@@ -58,6 +58,7 @@ export async function startE2E(): Promise<E2E> {
       RELAIS_DEMO: '1',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      SMTP_INBOUND_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

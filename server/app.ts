@@ -17,7 +17,7 @@ import type { Deps } from './platform/deps.ts';
 import { EventBus } from './platform/events.ts';
 import { registerErrorHandling } from './platform/http-errors.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
-import { type Mailer, OutboxMailer } from './platform/mailer.ts';
+import { type Mailer, OutboxMailer, SmtpMailer } from './platform/mailer.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { closeForRestart, Realtime } from './platform/realtime.ts';
 import { LocalDiskStorage } from './platform/storage.ts';
@@ -53,7 +53,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     database,
     events,
     realtime,
-    mailer: options.mailer ?? new OutboxMailer(config.dataDir, config.smtp.from),
+    mailer:
+      options.mailer ??
+      (config.smtp.url ? new SmtpMailer(config.smtp.url, config.smtp.from) : new OutboxMailer(config.dataDir, config.smtp.from)),
     cipher: new FieldCipher(config.secretKey),
     storage: new LocalDiskStorage(config.dataDir),
   };

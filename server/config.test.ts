@@ -29,7 +29,14 @@ test('defaults: embedded SQLite in DATA_DIR, port 8080, demo on, French-first lo
     demo: true,
     logLevel: 'info',
     trustProxy: false,
-    smtp: { url: undefined, from: 'Relais <relais@relais.test>', inboundPort: 2525 },
+    webhookAllowedHosts: [],
+    smtp: {
+      url: undefined,
+      from: 'Relais <relais@relais.test>',
+      inboundPort: 2525,
+      inboundHost: '127.0.0.1',
+      replyDomain: 'relais.test',
+    },
     maxUploadBytes: 20 * 1024 * 1024,
   });
   assert.ok(secretKey.length >= 32);

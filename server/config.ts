@@ -33,6 +33,10 @@ const ZEnv = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Relais <relais@relais.test>'),
   SMTP_INBOUND_PORT: port.default(2525),
+  /** Hosts webhooks may reach although they resolve to private/loopback addresses (comma list). */
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+  SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
+  MAIL_REPLY_DOMAIN: z.string().min(1).default('relais.test'),
   MAX_UPLOAD_MB: z.coerce
     .number({ error: 'doit être un nombre de mégaoctets' })
     .int('doit être un nombre entier')
@@ -52,9 +56,12 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   trustProxy: boolean;
-  smtp: { url?: string; from: string; inboundPort: number };
+  /** Outbound SMTP, the inbound SMTP listener and the domain of `reply+<token>@…` reply addresses. */
+  smtp: { url?: string; from: string; inboundPort: number; inboundHost: string; replyDomain: string };
   /** Largest attachment accepted, in bytes (MAX_UPLOAD_MB). */
   maxUploadBytes: number;
+  /** WEBHOOK_ALLOWED_HOSTS: destinations exempt from the webhook SSRF guard (lowercase hosts). */
+  webhookAllowedHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -82,9 +89,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.RELAIS_DEMO,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    smtp: { url: e.SMTP_URL, from: e.SMTP_FROM, inboundPort: e.SMTP_INBOUND_PORT },
+    smtp: {
+      url: e.SMTP_URL,
+      from: e.SMTP_FROM,
+      inboundPort: e.SMTP_INBOUND_PORT,
+      inboundHost: e.SMTP_INBOUND_HOST,
+      replyDomain: e.MAIL_REPLY_DOMAIN.toLowerCase(),
+    },
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    webhookAllowedHosts: allowedHosts(e.WEBHOOK_ALLOWED_HOSTS),
   };
+}
+
+/** WEBHOOK_ALLOWED_HOSTS as a list of lowercase host names (IPv6 brackets removed). */
+function allowedHosts(list: string): string[] {
+  const hosts = list.split(',').map((h) => h.trim().toLowerCase());
+  return hosts.map((h) => h.replace(/^\[|\]$/g, '')).filter(Boolean);
 }
 
 /** A secret generated on first start and kept in DATA_DIR so that sessions and tokens survive restarts. */

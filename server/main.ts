@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startInboundSmtp } from './modules/mail/mail.smtp.ts';
 import { startScheduler } from './platform/scheduler.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
@@ -16,9 +17,15 @@ async function main() {
   if (seeded) await seedDemo(deps);
   await app.listen({ port: config.port, host: config.host });
   printBanner(config.baseUrl, config.dialect, config.demo);
+  // Inbound mail is an extra entry point: a busy port is logged, the web application still starts.
+  const smtp = await startInboundSmtp(deps, { port: config.smtp.inboundPort, host: config.smtp.inboundHost }).catch((err) => {
+    app.log.error({ err }, `serveur SMTP entrant non démarré (${config.smtp.inboundHost}:${config.smtp.inboundPort})`);
+    return null;
+  });
   const stopScheduler = startScheduler(deps, (err, task) => app.log.error({ err, task }, 'tâche périodique en échec'));
   const stop = async () => {
     stopScheduler();
+    await smtp?.close();
     await app.close();
     await database.destroy();
     process.exit(0);

@@ -12,6 +12,10 @@ import { archive } from './migrations/20261127_0010_archive.ts';
 import { kb } from './migrations/20261127_0009_kb.ts';
 import { csat } from './migrations/20261127_0011_csat.ts';
 import { portalIndexes } from './migrations/20261127_0013_portal_indexes.ts';
+import { notifications } from './migrations/20261127_0014_notifications.ts';
+import { mailInbound } from './migrations/20261127_0015_mail_inbound.ts';
+import { webhooks } from './migrations/20261127_0016_webhooks.ts';
+import { channels } from './migrations/20261127_0017_channels.ts';
 import type { AnyDb, MigrationFactory } from './migrations/types.ts';
 
 /** Every migration, in order. Names are timestamped; add new ones at the end. */
@@ -28,6 +32,10 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127_0011_csat': csat,
   '20261127_0012_portal': portal,
   '20261127_0013_portal_indexes': portalIndexes,
+  '20261127_0014_notifications': notifications,
+  '20261127_0015_mail_inbound': mailInbound,
+  '20261127_0016_webhooks': webhooks,
+  '20261127_0017_channels': channels,
 };
 
 /** Names in order (the migration test walks them down and up). */

@@ -52,6 +52,10 @@ const BOOL_COLUMNS = new Set([
   'helpful',
   'pinned',
   'csat_enabled',
+  'urgent',
+  'private',
+  'archived',
+  'muted',
 ]);
 const JSON_COLUMNS = new Set([
   'business_hours',
@@ -74,6 +78,9 @@ const JSON_COLUMNS = new Set([
   'audience',
   'permissions',
   'audience_site_ids',
+  'event_types',
+  'params',
+  'modes',
 ]);
 const TS_SUFFIX = /_at$|^locked_until$/;
 

@@ -20,6 +20,8 @@ export interface OrganizationsTable {
   /** Days after resolution during which a requester may reopen. */
   reopen_days: ColumnType<number, number | undefined, number>;
   priority_matrix: Json<Record<string, Record<string, string>>> | null;
+  /** Inbound mail from an unknown sender: 'create_requester' | 'hold' | 'reject' (server/modules/mail). */
+  mail_unknown_sender: ColumnType<string, string | undefined, string>;
   created_at: Ts;
   updated_at: Ts;
   version: Version;
@@ -666,4 +668,188 @@ export interface CsatSurveysTable {
 }
 export interface DB {
   csat_surveys: CsatSurveysTable;
+}
+
+/** An address the organisation receives requests on (server/modules/mail); unique platform-wide. */
+export interface MailAddressesTable {
+  id: string;
+  organization_id: string;
+  address: string;
+  service_id: string;
+  team_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+/** One received mail per organisation and Message-ID: what became of it (request, reply, quarantine…). */
+export interface InboundMessagesTable {
+  id: string;
+  organization_id: string;
+  message_id: string;
+  from_address: string;
+  to_address: string;
+  subject: string;
+  /** created | replied | ignored | quarantined | rejected */
+  status: string;
+  reason: string | null;
+  request_id: string | null;
+  raw_key: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  received_at: Ts;
+  updated_at: Ts;
+}
+export interface DB {
+  mail_addresses: MailAddressesTable;
+  inbound_messages: InboundMessagesTable;
+}
+
+/** A webhook subscription of an organisation (server/modules/webhooks). */
+export interface WebhooksTable {
+  id: string;
+  organization_id: string;
+  url: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** Declared event types (common/webhooks.ts), JSON array. */
+  event_types: ColumnType<string[], string, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The signing secret, encrypted with deps.cipher (shown once, never stored in clear). */
+  secret_encrypted: string;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+/** One event to send to one subscription: the signed body, retry schedule, sender lease and last response. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  organization_id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  body: string;
+  /** 'pending' | 'delivered' | 'failed'. */
+  status: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Ts | null;
+  claimed_at: Ts | null;
+  last_attempt_at: Ts | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_duration_ms: number | null;
+  delivered_at: Ts | null;
+  created_at: Ts;
+}
+export interface DB {
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+}
+
+/** One notification for one recipient (server/modules/notifications) with its mail outbox state. */
+export interface NotificationsTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  type: string;
+  params: Json<Record<string, string>>;
+  target_type: string | null;
+  target_id: string | null;
+  url: string;
+  urgent: Bool;
+  actor_id: string | null;
+  created_at: Ts;
+  read_at: Ts | null;
+  /** Set once the live push went out (after commit). */
+  pushed_at: Ts | null;
+  /** pending (immediate mail due at mail_due_at) | digest (in the 08:00 digest) | sent | none */
+  mail_state: string;
+  mail_due_at: Ts | null;
+  mail_claim: string | null;
+  mail_claimed_at: Ts | null;
+  mail_attempts: ColumnType<number, number | undefined, number>;
+  mailed_at: Ts | null;
+}
+/** A user's e-mail preferences in one organisation: mode per notification type, quiet hours. */
+export interface NotificationSettingsTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  modes: Json<Record<string, string>>;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  updated_at: Ts;
+}
+export interface DB {
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+}
+
+/** A chat channel (server/modules/channels): of a site, a team or a topic; `urgent`: every message is urgent. */
+export interface ChannelsTable {
+  id: string;
+  organization_id: string;
+  /** site | team | topic */
+  kind: string;
+  site_id: string | null;
+  team_id: string | null;
+  name: string;
+  description: string;
+  private: Bool;
+  urgent: Bool;
+  archived: Bool;
+  created_by: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+/** A member of a channel (role member | owner) and where they stopped reading. */
+export interface ChannelMembersTable {
+  id: string;
+  organization_id: string;
+  channel_id: string;
+  user_id: string;
+  role: string;
+  joined_at: Ts;
+  last_read_at: Ts | null;
+  last_read_message_id: string | null;
+  muted: Bool;
+}
+/** A message of a channel; a reply names its thread root. Deleted messages keep their row (body emptied). */
+export interface MessagesTable {
+  id: string;
+  organization_id: string;
+  channel_id: string;
+  author_id: string | null;
+  body: string;
+  thread_root_id: string | null;
+  urgent: Bool;
+  request_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  edited_at: Ts | null;
+  deleted_at: Ts | null;
+  version: Version;
+}
+/** The body a message had before an edit or its deletion (kind edit | delete). */
+export interface MessageRevisionsTable {
+  id: string;
+  organization_id: string;
+  message_id: string;
+  kind: string;
+  body: string;
+  editor_id: string | null;
+  created_at: Ts;
+}
+/** Searchable text of one live message (like kb_search: FTS5 rowid `id` on SQLite, `tsv` on PostgreSQL). */
+export interface MessageSearchTable {
+  message_id: string;
+  organization_id: string;
+  channel_id: string;
+  body_text: string;
+  tsv?: ColumnType<never, unknown, unknown>;
+}
+export interface DB {
+  channels: ChannelsTable;
+  channel_members: ChannelMembersTable;
+  messages: MessagesTable;
+  message_revisions: MessageRevisionsTable;
+  message_search: MessageSearchTable;
 }

@@ -9,12 +9,17 @@ import './audit/audit.policy.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { meRoutes } from './auth/me.routes.ts';
 import './canned/canned.policy.ts';
+import './channels/channels.policy.ts';
+import { channelRoutes } from './channels/channels.routes.ts';
 import { cannedRoutes } from './canned/canned.routes.ts';
 import { csatRoutes } from './csat/csat.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { kbArticleRoutes, kbSpaceRoutes } from './kb/kb.module.ts';
 import './live/live.policy.ts';
+import './mail/mail.policy.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
 import { liveRoutes } from './live/live.routes.ts';
+import { notificationRoutes } from './notifications/notifications.routes.ts';
 import { functionRoutes } from './org/functions.routes.ts';
 import './org/org.loaders.ts';
 import './org/org.policy.ts';
@@ -39,6 +44,8 @@ import { recurringRoutes } from './recurring/recurring.routes.ts';
 import './search/search.module.ts';
 import './sla/sla.policy.ts';
 import { slaRoutes } from './sla/sla.routes.ts';
+import './webhooks/webhooks.policy.ts';
+import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Every feature module, registered in this order by app.ts. A new capability adds one line here. */
 export const MODULES: ModulePlugin[] = [
@@ -69,4 +76,8 @@ export const MODULES: ModulePlugin[] = [
   csatRoutes,
   kbSpaceRoutes,
   kbArticleRoutes,
+  mailRoutes,
+  channelRoutes,
+  webhookRoutes,
+  notificationRoutes,
 ];

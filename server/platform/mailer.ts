@@ -1,12 +1,18 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { newId } from './ids.ts';
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  html?: string;
+  replyTo?: string;
+  /** Extra headers, e.g. `Auto-Submitted: auto-generated` on notification mail (loop prevention). */
+  headers?: Record<string, string>;
+  messageId?: string;
+  references?: string | string[];
 }
 
 export interface Mailer {
@@ -35,5 +41,18 @@ export class OutboxMailer implements Mailer {
     const tmp = path.join(this.#dir, `.${name}.tmp`);
     writeFileSync(tmp, info.message as Buffer);
     renameSync(tmp, path.join(this.#dir, name));
+  }
+}
+
+/** Sends through an SMTP server (`SMTP_URL`, e.g. smtp://user:pass@host:587); app.ts picks it when SMTP_URL is set. */
+export class SmtpMailer implements Mailer {
+  readonly #from: string;
+  readonly #transport: Transporter;
+  constructor(url: string, from: string) {
+    this.#from = from;
+    this.#transport = nodemailer.createTransport(url);
+  }
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.#transport.sendMail({ from: this.#from, ...mail });
   }
 }

@@ -17,7 +17,11 @@ export interface PresenceChange {
 }
 
 /** Everything that travels on the realtime hub, between modules and (later) between nodes. */
-export type RealtimeMessage = { kind: 'domain'; event: DomainEvent } | { kind: 'presence'; change: PresenceChange };
+export type RealtimeMessage =
+  | { kind: 'domain'; event: DomainEvent }
+  | { kind: 'presence'; change: PresenceChange }
+  /** A message for one user's sockets (their notification count changed). */
+  | { kind: 'user'; organizationId: string; userId: string; payload: { type: 'notifications.changed'; unread: number } };
 
 /** A message as it crosses nodes: `node` lets a node ignore the echo of its own messages. */
 export interface RealtimeEnvelope {

@@ -6,13 +6,17 @@ import { addClosure, createSite } from '../modules/org/sites.service.ts';
 import { createTeam } from '../modules/org/teams.service.ts';
 import { seedArchive } from './demo-archive.ts';
 import { seedCannedResponses } from './demo-canned.ts';
+import { seedChannels } from './demo-channels.ts';
 import { seedCsat } from './demo-csat.ts';
 import { withoutSurveyMail } from '../modules/csat/csat.survey.ts';
 import { seedCatalog } from './demo-catalog-seed.ts';
 import { seedKnowledgeBase } from './demo-kb.ts';
+import { seedMail } from './demo-mail.ts';
+import { holdDemoNotifications, seedNotifications } from './demo-notifications.ts';
 import { seedPortal } from './demo-portal.ts';
 import { seedRecurring } from './demo-recurring.ts';
 import { seedRequests } from './demo-requests.ts';
+import { seedWebhooks } from './demo-webhooks.ts';
 import { createUser } from '../modules/people/people.service.ts';
 import { systemActor } from '../platform/actor.ts';
 import type { Ctx } from '../platform/context.ts';
@@ -68,6 +72,7 @@ async function addPeople(deps: Deps, ctx: Ctx, people: DemoPerson[], siteIds: Ma
 
 /** Seeds the demo group (5 sites, 5 functions, 3 teams, one account per role) and a second, small tenant. */
 export async function seedDemo(deps: Deps): Promise<void> {
+  const resume = holdDemoNotifications();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await seedOperator(deps, passwordHash);
   const ctx = await newOrg(deps, 'Groupe Horizon', 'horizon');
@@ -101,7 +106,11 @@ export async function seedDemo(deps: Deps): Promise<void> {
   await seedCsat(ctx, scope);
   await seedArchive(deps, ctx, scope, { siteIds, teamIds, fnIds, siteNames: new Map(HORIZON_SITES.map((s) => [s.key, s.name])) });
   await seedPortal(ctx, scope, siteIds);
+  await seedMail(ctx, scope);
+  await seedWebhooks(deps, ctx, scope);
+  await seedChannels(deps, scope, { siteIds, teamIds, userIds });
   await seedBellevue(deps, passwordHash);
+  await seedNotifications(deps, resume);
 }
 
 async function seedOperator(deps: Deps, passwordHash: string) {

@@ -24,11 +24,17 @@ import {
   newTeam,
   newView,
   newCanned,
+  newInboundMessage,
+  newMailAddress,
+  newChannel,
+  newChannelMessage,
   newKbArticle,
   newKbSpace,
   newAnnouncement,
   newArchiveDocument,
   newArchiveFolder,
+  newWebhook,
+  newWebhookDelivery,
   sessionFor,
   setHomeSite,
 } from './factories.ts';
@@ -100,6 +106,18 @@ async function subject(resource: string, where: Where): Promise<{ id: string; su
       return { id: await newKbArticle(deps, org), subject: {} };
     case 'canned':
       return { id: await newCanned(deps, org), subject: {} };
+    case 'mail_address':
+      return { id: await newMailAddress(deps, org), subject: {} };
+    case 'mail_inbound':
+      return { id: await newInboundMessage(deps, org), subject: {} };
+    case 'channel': {
+      const { id, ownerId } = await newChannel(deps, org);
+      return { id, subject: { siteId: null, parties: [ownerId] } };
+    }
+    case 'message': {
+      const { id, authorId } = await newChannelMessage(deps, org);
+      return { id, subject: { userId: authorId } };
+    }
     case 'recurring': {
       const id = await newRecurringSchedule(deps, org, { siteId: site });
       return { id, subject: { siteId: site } };
@@ -110,6 +128,10 @@ async function subject(resource: string, where: Where): Promise<{ id: string; su
       return { id: await newArchiveFolder(deps, org), subject: {} };
     case 'archivedoc':
       return { id: await newArchiveDocument(deps, org), subject: {} };
+    case 'webhook':
+      return { id: await newWebhook(deps, org), subject: {} };
+    case 'webhookdelivery':
+      return { id: await newWebhookDelivery(deps, org), subject: {} };
     default:
       throw new Error(`Ajoutez une fabrique pour la ressource « ${resource} » dans authz-matrix.test.ts`);
   }

@@ -2,6 +2,9 @@ import { Readable } from 'node:stream';
 import type { Role } from '../../common/roles.ts';
 import { openSession } from '../modules/auth/session.ts';
 import { createCanned } from '../modules/canned/canned.service.ts';
+import { processInbound } from '../modules/mail/mail.process.ts';
+import { mailAddressService } from '../modules/mail/mail.service.ts';
+import { seedChannel, seedMessage } from '../modules/channels/channels.fixtures.ts';
 import { createArticle } from '../modules/kb/articles.service.ts';
 import { ZArticleInput } from '../modules/kb/kb.schemas.ts';
 import { createSpace } from '../modules/kb/spaces.service.ts';
@@ -19,6 +22,7 @@ import { createView } from '../modules/queues/views.service.ts';
 import { ZScheduleInput } from '../modules/recurring/recurring.schemas.ts';
 import { createSchedule } from '../modules/recurring/schedules.service.ts';
 import { createPolicy } from '../modules/sla/policies.service.ts';
+import { createWebhook, pingWebhook } from '../modules/webhooks/webhooks.service.ts';
 import { createFunction } from '../modules/org/functions.service.ts';
 import { createSite } from '../modules/org/sites.service.ts';
 import { createTeam } from '../modules/org/teams.service.ts';
@@ -203,6 +207,47 @@ export async function newCanned(deps: Deps, organizationId: string, teamId: stri
   return (await createCanned(systemCtx(deps, organizationId), { organizationId }, input)).id;
 }
 
+/** An inbound mail address of the organisation (new requests use a new service). */
+export async function newMailAddress(deps: Deps, organizationId: string): Promise<string> {
+  const serviceId = await newService(deps, organizationId);
+  const input = {
+    address: `${unique('boite')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')}@matrice.test`,
+    serviceId,
+    teamId: null,
+  };
+  return (await mailAddressService.create(systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+/** A mail from an unknown sender held in the organisation's quarantine (default policy: hold). */
+export async function newInboundMessage(deps: Deps, organizationId: string): Promise<string> {
+  const row = await deps.database.db
+    .selectFrom('mail_addresses')
+    .select('address')
+    .where('id', '=', await newMailAddress(deps, organizationId))
+    .executeTakeFirstOrThrow();
+  const raw = Buffer.from(
+    `From: inconnu@ailleurs.test\r\nTo: ${row.address}\r\nSubject: Bonjour\r\nMessage-ID: <${unique('m')}@matrice.test>\r\n\r\nTexte\r\n`,
+  );
+  const out = await processInbound(deps, raw, { mailFrom: 'inconnu@ailleurs.test', rcptTo: [row.address] });
+  return out.id as string;
+}
+
+/** A public topic channel whose owner is a new member; returns the channel and its owner. */
+export async function newChannel(deps: Deps, organizationId: string): Promise<{ id: string; ownerId: string }> {
+  const ownerId = await newMember(deps, organizationId, 'assistant', null);
+  const id = await seedChannel(deps, organizationId, { kind: 'topic', name: unique('Canal') }, [], [ownerId]);
+  return { id, ownerId };
+}
+
+/** A message of a new public channel, posted by that channel's owner. */
+export async function newChannelMessage(deps: Deps, organizationId: string): Promise<{ id: string; authorId: string }> {
+  const channel = await newChannel(deps, organizationId);
+  const id = await seedMessage(deps, organizationId, channel.id, channel.ownerId, 'Bonjour à tous');
+  return { id, authorId: channel.ownerId };
+}
+
 /** A recurring schedule (every Monday at 09:00) through the real service, on a new site unless one is given. */
 export async function newRecurringSchedule(
   deps: Deps,
@@ -265,4 +310,16 @@ export async function newKbArticle(deps: Deps, organizationId: string, input: Re
     ...input,
   });
   return (await createArticle(systemCtx(deps, organizationId), { organizationId }, parsed)).id;
+}
+
+/** A webhook subscription to request creation, on a public documentation address (TEST-NET-3, passes the guard). */
+export async function newWebhook(deps: Deps, organizationId: string, url = 'https://203.0.113.10/relais'): Promise<string> {
+  const input = { url, eventTypes: ['request.created' as const], description: unique('Webhook'), active: true };
+  return (await createWebhook(deps, systemCtx(deps, organizationId), { organizationId }, input)).id;
+}
+
+/** A queued « ping » delivery of a new subscription (not sent: only the routes kick the sender). */
+export async function newWebhookDelivery(deps: Deps, organizationId: string): Promise<string> {
+  const hook = await newWebhook(deps, organizationId);
+  return (await pingWebhook(systemCtx(deps, organizationId), { organizationId }, hook)).id;
 }

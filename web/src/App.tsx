@@ -22,6 +22,7 @@ const work = () => import('./features/work/index.ts');
 const csat = () => import('./features/csat/index.ts');
 const portal = () => import('./features/portal/index.ts');
 const kb = () => import('./features/kb/index.ts');
+const notifs = () => import('./features/notifications/index.ts');
 
 const routes: RouteObject[] = [
   { path: '/', element: <RootRedirect /> },
@@ -98,6 +99,7 @@ const routes: RouteObject[] = [
             children: [{ index: true, lazy: lazy(requests, (m) => m.NewRequestPage) }],
           },
           { path: '/mes-demandes/:id', lazy: lazy(requests, (m) => m.MyRequestPage) },
+          { path: '/notifications', lazy: lazy(notifs, (m) => m.NotificationsPage) },
           {
             path: '/planning',
             element: <Restricted allowed={(me) => can(me, 'planning.read')} />,
@@ -156,6 +158,33 @@ const routes: RouteObject[] = [
                 lazy: lazy(
                   () => import('./features/platform/PlatformPage.tsx'),
                   (m) => m.PlatformPage,
+                ),
+              },
+              { path: 'boite-d-envoi', lazy: lazy(notifs, (m) => m.OutboxPage) },
+            ],
+          },
+          {
+            path: '/admin/courrier',
+            element: <Restricted allowed={(me) => !!me.organization && can(me, 'mail_address.read')} />,
+            children: [
+              {
+                index: true,
+                lazy: lazy(
+                  () => import('./features/mail/MailPage.tsx'),
+                  (m) => m.MailPage,
+                ),
+              },
+            ],
+          },
+          {
+            path: '/admin/webhooks',
+            element: <Restricted allowed={(me) => !!me.organization && can(me, 'webhook.read')} />,
+            children: [
+              {
+                index: true,
+                lazy: lazy(
+                  () => import('./features/admin/webhooks/WebhooksPage.tsx'),
+                  (m) => m.WebhooksPage,
                 ),
               },
             ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLOSE_RESTART } from '../../platform/realtime.ts';
+import type { ChannelMessageEvent } from '../channels/channels.live.ts';
 import type { PresencePerson } from './presence.service.ts';
 
 /**
@@ -19,8 +20,10 @@ export type ServerMessage =
   | { type: 'hello'; userId: string }
   | { type: 'request.changed'; requestId: string; action: string; actorId: string | null; at: string }
   | { type: 'queues.changed' }
+  | { type: 'notifications.changed'; unread: number }
   | { type: 'presence'; requestId: string; people: PresencePerson[] }
   | { type: 'pong' }
+  | ChannelMessageEvent
   | { type: 'error'; code: 'bad_message' };
 
 /** Close codes the client acts on (1012: server restart, reconnect; 4401: log in again; 4409: reconnect now). */

@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { DomainEvent } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import type { PresenceMode } from '../../platform/realtime.ts';
+import { channelDelivery } from '../channels/channels.live.ts';
 import { READERS } from '../requests/requests.policy.ts';
 import { loadRequestSubject } from '../requests/requests.repository.ts';
 import { CLOSE, type ClientMessage, parseClientMessage, type ServerMessage } from './live.protocol.ts';
@@ -66,7 +67,10 @@ export class LiveHub {
 
   start(): void {
     this.#stops.push(
-      this.deps.realtime.subscribe((m) => (m.kind === 'domain' ? this.#onDomain(m.event) : undefined)),
+      this.deps.realtime.subscribe((m) => {
+        if (m.kind === 'user') this.#toUser(m.organizationId, m.userId, m.payload);
+        return m.kind === 'domain' ? this.#onDomain(m.event) : undefined;
+      }),
       this.presence.onChange((org, requestId) => this.#onPresence(org, requestId)),
     );
     this.#heartbeat = setInterval(() => this.heartbeat(), HEARTBEAT_MS).unref();
@@ -204,6 +208,7 @@ export class LiveHub {
 
   /** One subject load per event, then one policy check per socket of the organisation. */
   async #onDomain(event: DomainEvent): Promise<void> {
+    if (event.targetType === 'message') return this.#onChannelMessage(event);
     const requestId = event.targetId;
     if (event.targetType !== 'request' || !requestId || IGNORED_ACTIONS.has(event.action)) return;
     if (!this.#byOrg.get(event.organizationId)?.size) return;
@@ -223,6 +228,14 @@ export class LiveHub {
       send(c, message);
       if (c.staff) this.#queuesChanged(c);
     }
+  }
+
+  /** A chat message posted, edited or deleted: to the sockets of the channel's readers only. */
+  async #onChannelMessage(event: DomainEvent): Promise<void> {
+    if (!this.#byOrg.get(event.organizationId)?.size) return;
+    const delivery = await channelDelivery(this.deps.database.db, event);
+    if (!delivery) return;
+    for (const c of this.#byOrg.get(event.organizationId) ?? []) if (delivery.reaches(c.actor)) send(c, delivery.message);
   }
 
   /** A change may have withdrawn the actor's clearance: their watch and announcement go with it. */
@@ -251,6 +264,11 @@ export class LiveHub {
     const wait = c.queuesAt + QUEUES_EVERY_MS - Date.now();
     if (wait <= 0) fire();
     else c.queuesTimer = setTimeout(fire, wait).unref();
+  }
+
+  /** Per-user messages (notifications) reach only that user's sockets in that organisation. */
+  #toUser(organizationId: string, userId: string, message: ServerMessage): void {
+    for (const c of this.#byOrg.get(organizationId) ?? []) if (c.actor.userId === userId) send(c, message);
   }
 
   #onPresence(organizationId: string, requestId: string): void {

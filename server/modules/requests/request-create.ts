@@ -59,6 +59,8 @@ export interface CreateOptions {
   priority?: string;
   /** Team in charge instead of the service's (recurring template). */
   teamId?: string | null;
+  /** The form's required fields are filled in while working it (a request made from an e-mail). */
+  optionalForm?: boolean;
   /** Runs in the creating transaction right after the request row (recurring: claims the occurrence, once). */
   afterInsert?: (trx: Kdb, requestId: string) => Promise<void>;
 }
@@ -75,7 +77,9 @@ export async function createRequest(ctx: Ctx, scope: Scope, input: TCreateReques
   if (!service) throw notFound();
   if (!service.active && !isWorker(actor)) throw new AppError('unprocessable', 'service_inactive');
   // A recurring template carries no answers: its form's required fields are filled in while working it.
-  const form = (service.form as FormField[]).map((f) => (opts.recurringScheduleId ? { ...f, required: false } : f));
+  const form = (service.form as FormField[]).map((f) =>
+    opts.recurringScheduleId || opts.optionalForm ? { ...f, required: false } : f,
+  );
   const answers = await validateAnswers(db, scope, form, input.answers);
   const requester = await requesterOf(db, scope, actor, input.requesterId);
   const siteId = await siteFor(db, scope, input.siteId, requester.site_id);

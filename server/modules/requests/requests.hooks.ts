@@ -16,3 +16,21 @@ export function onRequestWritten(hook: RequestWriteHook): void {
 export async function runRequestHooks(trx: Kdb, database: Database, scope: Scope, requestId: string): Promise<void> {
   for (const hook of hooks) await hook(trx, database, scope, requestId);
 }
+
+/** A timeline event as it is written (notifications react to assignments, replies, approvals, SLA crossings). */
+export type TimelineHook = (
+  trx: Kdb,
+  scope: Scope,
+  requestId: string,
+  event: { kind: string; public: boolean; actorId: string | null; data?: Record<string, unknown> },
+) => Promise<void>;
+
+const timelineHooks: TimelineHook[] = [];
+
+export function onTimelineEvent(hook: TimelineHook): void {
+  timelineHooks.push(hook);
+}
+
+export async function runTimelineHooks(...args: Parameters<TimelineHook>): Promise<void> {
+  for (const hook of timelineHooks) await hook(...args);
+}

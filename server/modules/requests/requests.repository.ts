@@ -5,6 +5,7 @@ import type { Actor, Scope } from '../../platform/actor.ts';
 import { actorRoles, type Subject } from '../../platform/authz.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
+import { runTimelineHooks } from './requests.hooks.ts';
 
 const READER_ROLES = new Set(['assistant', 'coordinator', 'org_admin', 'external_agent', 'operator', 'dpo', 'executive']);
 
@@ -102,6 +103,7 @@ export async function insertEvent(trx: Kdb, scope: Scope, requestId: string, e: 
       data: JSON.stringify(e.data ?? {}),
     })
     .execute();
+  await runTimelineHooks(trx, scope, requestId, e);
   return id;
 }
 

@@ -3,6 +3,7 @@ import type { AuditFilters } from './types.ts';
 /** Query keys in one place so invalidations stay consistent. */
 export const keys = {
   me: ['me'] as const,
+  notifications: ['notifications'] as const,
   setup: ['setup'] as const,
   sessions: ['me', 'sessions'] as const,
   tokens: ['me', 'tokens'] as const,

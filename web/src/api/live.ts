@@ -9,6 +9,7 @@ import type { PresencePerson } from './types.ts';
 export type LiveMessage =
   | { type: 'request.changed'; requestId: string; action: string; actorId: string | null; at: string }
   | { type: 'queues.changed' }
+  | { type: 'notifications.changed'; unread: number }
   | { type: 'presence'; requestId: string; people: PresencePerson[] }
   | { type: 'hello'; userId: string }
   | { type: 'error'; code: string }

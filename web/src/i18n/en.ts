@@ -1,5 +1,8 @@
 import { enAccount } from './en-account.ts';
 import { enCsat } from './en-csat.ts';
+import { enMail } from './en-mail.ts';
+import { enNotifications } from './en-notifications.ts';
+import { enWebhooks } from './en-webhooks.ts';
 import { enArchive } from './en-archive.ts';
 import { enAdmin } from './en-admin.ts';
 import { enCatalog } from './en-catalog.ts';
@@ -19,6 +22,9 @@ export const en: Catalogue = {
   ...enPortal,
   ...enAccount,
   ...enCsat,
+  ...enMail,
+  ...enNotifications,
+  ...enWebhooks,
   ...enArchive,
   app: { name: 'Relais', tagline: 'Your assistant pool, calmly steered.' },
   common: {

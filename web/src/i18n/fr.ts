@@ -4,6 +4,9 @@
  */
 import { frAccount } from './fr-account.ts';
 import { frCsat } from './fr-csat.ts';
+import { frMail } from './fr-mail.ts';
+import { frNotifications } from './fr-notifications.ts';
+import { frWebhooks } from './fr-webhooks.ts';
 import { frArchive } from './fr-archive.ts';
 import { frAdmin } from './fr-admin.ts';
 import { frCatalog } from './fr-catalog.ts';
@@ -21,6 +24,9 @@ export const fr = {
   ...frPortal,
   ...frAccount,
   ...frCsat,
+  ...frMail,
+  ...frNotifications,
+  ...frWebhooks,
   ...frArchive,
   app: { name: 'Relais', tagline: 'Le pôle d’assistantes, piloté sereinement.' },
   common: {

@@ -12,6 +12,7 @@ import { NavMenu } from './NavMenu.tsx';
 import { OrgSwitcher } from './OrgSwitcher.tsx';
 import classes from './shell.module.css';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 /** Shown on every page while the organisation requires 2FA and the user has not enabled it. */
 function MfaEnrolmentAlert() {
@@ -51,6 +52,7 @@ function Header({ me, opened, toggle }: { me: Me; opened: boolean; toggle: () =>
       </Group>
       <Group gap="sm" wrap="nowrap">
         <LanguageSwitch />
+        {me.organization && <NotificationBell />}
         <UserMenu me={me} />
       </Group>
     </Group>

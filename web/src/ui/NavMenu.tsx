@@ -1,5 +1,9 @@
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconWebhook,
+  IconBell,
+  IconMail,
+  IconMailForward,
   IconArchive,
   IconMoodSmile,
   IconBook2,
@@ -71,6 +75,12 @@ function useItems(me: Me): { main: Item[]; admin: Item[] } {
     main.push({ to: '/audit', label: t('nav.audit'), icon: IconShieldCheck });
   if (me.user.isOperator && me.home !== '/plateforme')
     main.push({ to: '/plateforme', label: t('nav.platform'), icon: IconServer });
+  if (me.user.isOperator) main.push({ to: '/plateforme/boite-d-envoi', label: t('notifications.outbox.nav'), icon: IconMail });
+  if (me.organization) main.push({ to: '/notifications', label: t('notifications.nav'), icon: IconBell });
+  if (me.organization && can(me, 'mail_address.read') && !isAdmin(me))
+    main.push({ to: '/admin/courrier', label: t('mail.nav'), icon: IconMailForward });
+  if (me.organization && can(me, 'webhook.read') && !isAdmin(me))
+    main.push({ to: '/admin/webhooks', label: t('webhooks.nav'), icon: IconWebhook });
   main.push({ to: '/profil', label: t('nav.profile'), icon: IconUserCircle });
   const admin: Item[] = !isAdmin(me)
     ? []
@@ -81,6 +91,8 @@ function useItems(me: Me): { main: Item[]; admin: Item[] } {
         { to: '/admin/fonctions', label: t('nav.functions'), icon: IconBuildingCommunity },
         { to: '/admin/equipes', label: t('nav.teams'), icon: IconUsersGroup },
         { to: '/admin/utilisateurs', label: t('nav.users'), icon: IconUsers },
+        ...(can(me, 'webhook.read') ? [{ to: '/admin/webhooks', label: t('webhooks.nav'), icon: IconWebhook }] : []),
+        ...(can(me, 'mail_address.read') ? [{ to: '/admin/courrier', label: t('mail.nav'), icon: IconMailForward }] : []),
       ];
   return { main, admin };
 }

@@ -9,6 +9,7 @@ import { IdentitySection, PasswordSection } from './IdentitySection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TokensSection } from './TokensSection.tsx';
 import { TotpSection } from './TotpSection.tsx';
+import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection.tsx';
 
 /** `/profil`: identity and language, password, 2FA, sessions and API tokens. */
 export function ProfilePage() {
@@ -24,6 +25,7 @@ export function ProfilePage() {
         <IdentitySection me={me} />
         <TotpSection me={me} />
         <PasswordSection />
+        {me.organization && <NotificationSettingsSection />}
         <SessionsSection />
         <TokensSection />
       </Stack>

@@ -1,0 +1,2 @@
+export { NotificationsPage } from './NotificationsPage.tsx';
+export { OutboxPage } from './OutboxPage.tsx';

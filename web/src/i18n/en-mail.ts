@@ -1,0 +1,61 @@
+import type { frMail } from './fr-mail.ts';
+
+/** English strings of the inbound e-mail page (same keys as `frMail`). */
+export const enMail: typeof frMail = {
+  mail: {
+    nav: 'Inbound e-mail',
+    title: 'Inbound e-mail',
+    description: 'E-mails received at these addresses become requests, and replies to notifications are added to their request.',
+    addresses: {
+      title: 'Receiving addresses',
+      help: 'Each address creates its requests in a service (and, if you choose, for a team). An address belongs to one organisation only.',
+      address: 'Address',
+      service: 'Service for new requests',
+      team: 'Team (optional)',
+      add: 'Add the address',
+      empty: 'No receiving address.',
+      confirmDelete: 'Delete the address {{address}}? E-mails sent to it will be refused.',
+    },
+    policy: {
+      title: 'Unknown senders',
+      help: 'When the sender is not a member of the organisation:',
+      hold: 'Hold the e-mail in quarantine for review',
+      create_requester: 'Create a requester account and the request',
+      reject: 'Refuse the e-mail',
+    },
+    quarantine: {
+      title: 'Quarantine',
+      help: 'E-mails that could not be handled, with the reason. They are kept: reprocess them once the cause is fixed.',
+      empty: 'No e-mail in quarantine.',
+      received: 'Received',
+      from: 'Sender',
+      subject: 'Subject',
+      noSubject: '(no subject)',
+      reason: 'Reason',
+      reprocess: 'Reprocess',
+      accept: 'Accept the sender',
+      confirmDelete: 'Delete this e-mail for good?',
+      attempts: '{{n}} deliveries',
+    },
+    status: {
+      created: 'Request created.',
+      replied: 'Reply added to the request.',
+      ignored: 'Automatic e-mail ignored.',
+      quarantined: 'Still in quarantine.',
+      rejected: 'E-mail refused.',
+      processing: 'Being processed.',
+    },
+    reasons: {
+      unknown_sender: 'Unknown sender',
+      invalid_token: 'Invalid reply token (bad signature)',
+      sender_not_party: 'The sender is not a party of this request',
+      rate_limited: 'Too many e-mails from this sender',
+      no_address: 'No matching receiving address',
+      no_sender: 'No sender',
+      empty_body: 'Empty message',
+      unparseable: 'Unreadable message',
+      requester_not_created: 'Requester account not created',
+      error: 'Processing error:',
+    },
+  },
+};

@@ -1,0 +1,62 @@
+import type { frNotifications } from './fr-notifications.ts';
+
+/** English strings of the notification centre (same keys as `frNotifications`). */
+export const enNotifications: typeof frNotifications = {
+  notifications: {
+    nav: 'Notifications',
+    bell: 'Notifications',
+    bellUnread_one: 'Notifications, {{count}} unread',
+    bellUnread_other: 'Notifications, {{count}} unread',
+    drawerTitle: 'Notifications',
+    pageTitle: 'Notifications',
+    pageIntro: 'What concerns you in Relais: assignments, replies, approvals, deadlines.',
+    empty: 'No notifications.',
+    emptyUnread: 'No unread notifications.',
+    unreadOnly: 'Unread only',
+    markRead: 'Mark as read',
+    markAllRead: 'Mark all as read',
+    open: 'Open',
+    seeAll: 'See all notifications',
+    more: 'Older',
+    unread: 'Unread',
+    urgent: 'Urgent',
+    list: 'Notification list',
+    settings: {
+      title: 'Notifications',
+      intro: 'For each kind of event, choose how you are told by e-mail. Notifications always stay visible in Relais (bell).',
+      type: 'Event',
+      mode: 'E-mail',
+      modes: { immediate: 'Immediately', digest: 'Daily digest', off: 'Off' },
+      modeLabel: 'E-mail for “{{type}}”',
+      digestHelp: 'The daily digest goes at 8 am, your site’s time.',
+      quiet: 'Quiet hours',
+      quietHelp:
+        'During these hours (your site’s time), immediate e-mails are held until the period ends. Urgent alerts always go through.',
+      quietStart: 'Quiet hours start',
+      quietEnd: 'Quiet hours end',
+      save: 'Save preferences',
+      saved: 'Notification preferences saved.',
+      types: {
+        assigned: 'A request is assigned to me',
+        request_reply: 'Reply on my request or my work',
+        mention: 'I am mentioned',
+        sla_at_risk: 'Deadline close',
+        sla_breached: 'Deadline passed',
+        approval_requested: 'Approval requested',
+        urgent_alert: 'Urgent alert',
+      },
+    },
+    outbox: {
+      nav: 'Outbox',
+      title: 'Outbox',
+      intro:
+        'Without an SMTP server (SMTP_URL), Relais writes each e-mail to DATA_DIR/outbox. The 200 most recent are listed here.',
+      date: 'Date',
+      to: 'To',
+      subject: 'Subject',
+      download: 'Download {{name}}',
+      empty: 'No e-mail in the outbox.',
+      table: 'Outbox e-mails',
+    },
+  },
+};
