@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { apiAs, axeScanner, type E2E, loginAs, screenshotPath, startE2E } from './harness.ts';
+import { apiAs, axeScanner, type E2E, screenshotPath, startE2E, signInAs } from './harness.ts';
 
 let e2e: E2E;
 const { scan, violations } = axeScanner();
@@ -25,13 +25,7 @@ after(async () => {
   await e2e?.close();
 });
 
-async function signIn(email: string, home: string) {
-  const { page, context } = await e2e.newPage();
-  page.on('pageerror', (error) => console.error(`[${email}] ${error.message}`));
-  await loginAs(page, email);
-  await page.waitForURL(`**${home}`);
-  return { page, context };
-}
+const signIn = (email: string, home: string) => signInAs(e2e, email, home);
 
 /** The text body of an .eml written by nodemailer (quoted-printable or base64, one part). */
 function mailText(eml: string): string {

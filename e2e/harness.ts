@@ -235,3 +235,17 @@ export function watchForExecution(page: Page): string[] {
   page.on('pageerror', (e) => incidents.push(`pageerror: ${e.message}`));
   return incidents;
 }
+
+/** A fresh browser context signed in as `email`, once the role home (`home`) has loaded; page errors are logged. */
+export async function signInAs(
+  e2e: E2E,
+  email: string,
+  home: string,
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; context: BrowserContext }> {
+  const { page, context } = await e2e.newPage({ viewport });
+  page.on('pageerror', (error) => console.error(`[${email}] ${error.message}`));
+  await loginAs(page, email);
+  await page.waitForURL(`**${home}`);
+  return { page, context };
+}

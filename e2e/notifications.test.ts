@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiAs, axeScanner, type E2E, loginAs, startE2E } from './harness.ts';
+import { apiAs, axeScanner, type E2E, startE2E, signInAs } from './harness.ts';
 
 let e2e: E2E;
 const { scan, violations } = axeScanner();
@@ -19,13 +19,7 @@ after(async () => {
   await e2e?.close();
 });
 
-async function signIn(email: string, home: string) {
-  const { page, context } = await e2e.newPage();
-  page.on('pageerror', (error) => console.error(`[${email}] ${error.message}`));
-  await loginAs(page, email);
-  await page.waitForURL(`**${home}`);
-  return { page, context };
-}
+const signIn = (email: string, home: string) => signInAs(e2e, email, home);
 
 test('the requester sees the bell count rise live when the assistant replies, and opens the request', async () => {
   const requester = await apiAs(e2e.baseUrl, 'demandeur@horizon.test');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page, Response } from 'playwright-core';
-import { type ApiCall, apiAs, axeScanner, type E2E, loginAs, screenshotPath, startE2E } from './harness.ts';
+import { type ApiCall, apiAs, axeScanner, type E2E, screenshotPath, startE2E, signInAs } from './harness.ts';
 
 let e2e: E2E;
 const { scan, violations } = axeScanner();
@@ -23,13 +23,7 @@ after(async () => {
   await e2e?.close();
 });
 
-async function signIn(email: string, home: string, viewport = DESK) {
-  const { page, context } = await e2e.newPage({ viewport });
-  page.on('pageerror', (error) => console.error(`[${email}] ${error.message}`));
-  await loginAs(page, email);
-  await page.waitForURL(`**${home}`);
-  return { page, context };
-}
+const signIn = (email: string, home: string, viewport = DESK) => signInAs(e2e, email, home, viewport);
 
 /** The coordinator works for two organisations: an API caller switched to Horizon. */
 async function coordinator(): Promise<ApiCall> {

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeScanner, type E2E, loginAs, screenshotPath, startE2E } from './harness.ts';
+import { axeScanner, type E2E, screenshotPath, startE2E, signInAs } from './harness.ts';
 
 let e2e: E2E;
 const { scan, violations } = axeScanner();
@@ -21,13 +21,8 @@ after(async () => {
   await e2e?.close();
 });
 
-async function signIn(email: string, home: string, viewport?: { width: number; height: number }) {
-  const { page, context } = await e2e.newPage({ viewport });
-  page.on('pageerror', (error) => console.error(`[${email}] ${error.message}`));
-  await loginAs(page, email);
-  await page.waitForURL(`**${home}`);
-  return { page, context };
-}
+const signIn = (email: string, home: string, viewport?: { width: number; height: number }) =>
+  signInAs(e2e, email, home, viewport);
 
 test('a requester creates a request from the catalogue form', async () => {
   const { page, context } = await signIn('demandeur@horizon.test', '/accueil');
