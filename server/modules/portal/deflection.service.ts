@@ -1,3 +1,4 @@
+import type { DeflectionStats } from '../../../common/deflection.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -79,20 +80,6 @@ export async function recordDeflection(ctx: Ctx, scope: Scope, event: TDeflectio
     .values(tenant.values(scope, rows))
     .onConflict((oc) => oc.columns(['organization_id', 'session_id', 'kind', 'article_id']).doNothing())
     .execute();
-}
-
-export interface DeflectionStats {
-  from: string;
-  to: string;
-  sessions: number;
-  withSuggestions: number;
-  articleOpened: number;
-  submittedAnyway: number;
-  abandonedAfterArticle: number;
-  abandonedWithoutArticle: number;
-  deflected: number;
-  /** deflected / sessions with suggestions; null when no suggestion was shown. */
-  deflectionRate: number | null;
 }
 
 const DAY = 86_400_000;

@@ -1,3 +1,4 @@
+import type { DeflectionStats } from '../../../common/deflection.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { ItemList, RequestItem } from './types.ts';
@@ -45,19 +46,6 @@ export interface PortalHome {
   categories: PortalCategory[];
   openRequests: RequestItem[];
   counts: { open: number; waitingOnMe: number; watching: number; toApprove: number };
-}
-
-export interface DeflectionStats {
-  from: string;
-  to: string;
-  sessions: number;
-  withSuggestions: number;
-  articleOpened: number;
-  submittedAnyway: number;
-  abandonedAfterArticle: number;
-  abandonedWithoutArticle: number;
-  deflected: number;
-  deflectionRate: number | null;
 }
 
 export type DeflectionEvent =

@@ -106,34 +106,16 @@ export function FolderForm({
           {t('archive.permissionsHelp')}
           {inherit && inheritedName && ` ${t('archive.inheritedFrom', { name: inheritedName })}`}
         </Text>
-        <MultiSelect
-          label={t('archive.readRoles')}
-          data={roleData}
-          value={perms.readRoles}
-          onChange={setPerm('readRoles')}
-          disabled={inherit}
-        />
-        <MultiSelect
-          label={t('archive.writeRoles')}
-          data={roleData}
-          value={perms.writeRoles}
-          onChange={setPerm('writeRoles')}
-          disabled={inherit}
-        />
-        <MultiSelect
-          label={t('archive.readTeams')}
-          data={teamData}
-          value={perms.readTeams}
-          onChange={setPerm('readTeams')}
-          disabled={inherit}
-        />
-        <MultiSelect
-          label={t('archive.writeTeams')}
-          data={teamData}
-          value={perms.writeTeams}
-          onChange={setPerm('writeTeams')}
-          disabled={inherit}
-        />
+        {(['readRoles', 'writeRoles', 'readTeams', 'writeTeams'] as const).map((key) => (
+          <MultiSelect
+            key={key}
+            label={t(`archive.${key}`)}
+            data={key.endsWith('Roles') ? roleData : teamData}
+            value={perms[key]}
+            onChange={setPerm(key)}
+            disabled={inherit}
+          />
+        ))}
         <FormError message={error} />
         <Group justify="flex-end">
           {folder && (
