@@ -11,6 +11,7 @@ import { tenant } from '../../platform/tenancy.ts';
 import { MESSAGE_ACTIONS } from './channels.policy.ts';
 import type { TMessageInput, TMessagesQuery } from './channels.schemas.ts';
 import { readableChannel } from './channels.service.ts';
+import { enrichMessages } from './messages.enrich.ts';
 import { indexMessage, messageSnippets, searchMessages } from './messages.search.ts';
 
 type Row = Selectable<MessagesTable> & { author_name: string | null; reply_count?: number };
@@ -109,7 +110,13 @@ export async function listMessages(ctx: Ctx, scope: Scope, channelId: string, qu
     .execute()) as Row[];
   const more = rows.length > query.limit;
   const page = rows.slice(0, query.limit).reverse();
-  return { items: page.map((r) => presentMessage(actor, r)), nextBefore: more ? (page[0]?.id ?? null) : null };
+  const items = await enrichMessages(
+    db,
+    scope,
+    actor,
+    page.map((r) => presentMessage(actor, r)),
+  );
+  return { items, nextBefore: more ? (page[0]?.id ?? null) : null };
 }
 
 /** Posts a message or a reply (members only; urgent when asked or when the channel is urgent). */
@@ -148,7 +155,15 @@ export async function postMessage(ctx: Ctx, scope: Scope, channelId: string, inp
     await indexMessage(trx, ctx.database.dialect, scope, id);
     await record({ action: 'message.posted', targetType: 'message', targetId: id, summary: { channelId } });
   });
-  return presentMessage(actor, await loadRow(ctx.database.db, scope, id));
+  return presentOne(ctx, scope, id);
+}
+
+/** One message as clients see it, enriched (after a post or an edit). */
+export async function presentOne(ctx: Ctx, scope: Scope, id: string) {
+  const actor = ctx.actor as Actor;
+  const db = ctx.database.db;
+  const [view] = await enrichMessages(db, scope, actor, [presentMessage(actor, await loadRow(db, scope, id))]);
+  return view as ReturnType<typeof presentMessage>;
 }
 
 async function markReadRow(trx: Kdb, scope: Scope, channelId: string, userId: string, messageId: string, at: string) {
@@ -198,7 +213,7 @@ export async function editMessage(ctx: Ctx, scope: Scope, id: string, body: stri
     await indexMessage(trx, ctx.database.dialect, scope, id);
     await record({ action: 'message.edited', targetType: 'message', targetId: id, summary: { channelId: row.channel_id } });
   });
-  return presentMessage(ctx.actor as Actor, await loadRow(ctx.database.db, scope, id));
+  return presentOne(ctx, scope, id);
 }
 
 async function keepRevision(trx: Kdb, scope: Scope, actor: Actor, id: string, kind: string, body: string, at: string) {
@@ -262,7 +277,7 @@ export async function searchChannelMessages(ctx: Ctx, scope: Scope, q: string, c
   const byId = new Map(rows.map((r) => [r.id, r]));
   const names = new Map(channels.map((c) => [c.id, c.name]));
   const snippets = await messageSnippets(db, scope, q, ids);
-  return ids.flatMap((id) => {
+  const found = ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row) return [];
     const message = presentMessage(ctx.actor as Actor, row);
@@ -270,4 +285,5 @@ export async function searchChannelMessages(ctx: Ctx, scope: Scope, q: string, c
       { ...message, channel: { id: row.channel_id, name: names.get(row.channel_id) ?? '' }, snippet: snippets.get(id) ?? '' },
     ];
   });
+  return enrichMessages(db, scope, ctx.actor as Actor, found);
 }
