@@ -1,10 +1,13 @@
 import type { ErrorCode } from './errors.ts';
+import { ALERT_MESSAGES } from './messages-alerts.ts';
 import { ARCHIVE_MESSAGES } from './messages-archive.ts';
 import { CHANNEL_MESSAGES } from './messages-channels.ts';
+import { CHAT_EXTRA_MESSAGES } from './messages-chat-extras.ts';
 import { KB_MESSAGES } from './messages-kb.ts';
 import { NOTIFICATION_MESSAGES } from './messages-notifications.ts';
 import { CSAT_MESSAGES } from './messages-csat.ts';
 import { MAIL_MESSAGES } from './messages-mail.ts';
+import { IMAP_MESSAGES } from './messages-imap.ts';
 import { PORTAL_MESSAGES } from './messages-portal.ts';
 import { RECURRING_MESSAGES } from './messages-recurring.ts';
 import { REQUEST_EXTRA_MESSAGES } from './messages-request-extras.ts';
@@ -143,9 +146,12 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
   fr: {
     ...KB_MESSAGES.fr,
     ...CHANNEL_MESSAGES.fr,
+    ...CHAT_EXTRA_MESSAGES.fr,
     ...NOTIFICATION_MESSAGES.fr,
+    ...ALERT_MESSAGES.fr,
     ...CSAT_MESSAGES.fr,
     ...MAIL_MESSAGES.fr,
+    ...IMAP_MESSAGES.fr,
     ...WEBHOOK_MESSAGES.fr,
     ...PORTAL_MESSAGES.fr,
     ...ARCHIVE_MESSAGES.fr,
@@ -158,9 +164,12 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
   en: {
     ...KB_MESSAGES.en,
     ...CHANNEL_MESSAGES.en,
+    ...CHAT_EXTRA_MESSAGES.en,
     ...NOTIFICATION_MESSAGES.en,
+    ...ALERT_MESSAGES.en,
     ...CSAT_MESSAGES.en,
     ...MAIL_MESSAGES.en,
+    ...IMAP_MESSAGES.en,
     ...WEBHOOK_MESSAGES.en,
     ...PORTAL_MESSAGES.en,
     ...ARCHIVE_MESSAGES.en,

@@ -90,5 +90,7 @@ export const EVENT_KINDS = [
   'checklist_unchecked',
   'checklist_added',
   'csat_rated',
+  /** Created from a chat message (internal; data: messageId, channelId, channelName). */
+  'from_message',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];

@@ -16,6 +16,9 @@ import { notifications } from './migrations/20261127_0014_notifications.ts';
 import { mailInbound } from './migrations/20261127_0015_mail_inbound.ts';
 import { webhooks } from './migrations/20261127_0016_webhooks.ts';
 import { channels } from './migrations/20261127_0017_channels.ts';
+import { alerts } from './migrations/20261127_0018_alerts.ts';
+import { messageFiles } from './migrations/20261127_0019_message_files.ts';
+import { imap } from './migrations/20261127_0020_imap.ts';
 import type { AnyDb, MigrationFactory } from './migrations/types.ts';
 
 /** Every migration, in order. Names are timestamped; add new ones at the end. */
@@ -36,6 +39,9 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127_0015_mail_inbound': mailInbound,
   '20261127_0016_webhooks': webhooks,
   '20261127_0017_channels': channels,
+  '20261127_0018_alerts': alerts,
+  '20261127_0019_message_files': messageFiles,
+  '20261127_0020_imap': imap,
 };
 
 /** Names in order (the migration test walks them down and up). */

@@ -22,6 +22,9 @@ export interface OrganizationsTable {
   priority_matrix: Json<Record<string, Record<string, string>>> | null;
   /** Inbound mail from an unknown sender: 'create_requester' | 'hold' | 'reject' (server/modules/mail). */
   mail_unknown_sender: ColumnType<string, string | undefined, string>;
+  /** Urgent alerts (issue 5): repeat every N minutes, escalate to the coordinators after M minutes. */
+  alert_repeat_minutes: ColumnType<number, number | undefined, number>;
+  alert_escalate_minutes: ColumnType<number, number | undefined, number>;
   created_at: Ts;
   updated_at: Ts;
   version: Version;
@@ -702,6 +705,44 @@ export interface DB {
   mail_addresses: MailAddressesTable;
   inbound_messages: InboundMessagesTable;
 }
+/** A mailbox hosted elsewhere that Relais polls over IMAP (server/modules/mail/mail.imap.ts). */
+export interface ImapMailboxesTable {
+  id: string;
+  organization_id: string;
+  /** The inbound address (service, team) whose requests this mailbox feeds. */
+  address_id: string;
+  host: string;
+  port: number;
+  tls: Bool;
+  username: string;
+  /** Encrypted with deps.cipher; never returned by the API. */
+  password_encrypted: string;
+  folder: ColumnType<string, string | undefined, string>;
+  /** flag (\\Seen + $RelaisImported) | delete */
+  after_action: ColumnType<string, string | undefined, string>;
+  enabled: Bool;
+  poll_claim: string | null;
+  poll_claimed_at: Ts | null;
+  last_polled_at: Ts | null;
+  last_error: string | null;
+  last_error_code: string | null;
+  last_imported: ColumnType<number, number | undefined, number>;
+  created_at: Ts;
+  updated_at: Ts;
+  version: Version;
+}
+/** The Message-ID of a mail Relais sent about a request (a reply naming it threads into the request). */
+export interface OutboundMessagesTable {
+  id: string;
+  organization_id: string;
+  request_id: string;
+  message_id: string;
+  created_at: Ts;
+}
+export interface DB {
+  imap_mailboxes: ImapMailboxesTable;
+  outbound_messages: OutboundMessagesTable;
+}
 
 /** A webhook subscription of an organisation (server/modules/webhooks). */
 export interface WebhooksTable {
@@ -852,4 +893,42 @@ export interface DB {
   messages: MessagesTable;
   message_revisions: MessageRevisionsTable;
   message_search: MessageSearchTable;
+}
+/** A file posted in a channel: pending (no message yet, its uploader's) until a message carries it. */
+export interface MessageFilesTable {
+  id: string;
+  organization_id: string;
+  channel_id: string;
+  message_id: string | null;
+  uploaded_by_id: string | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: Ts;
+}
+export interface DB {
+  message_files: MessageFilesTable;
+}
+/** The urgent alert of an urgent root message (targets: user ids), repeated until acknowledged. */
+export interface MessageAlertsTable {
+  id: string;
+  organization_id: string;
+  message_id: string;
+  channel_id: string;
+  author_id: string | null;
+  targets: Json<string[]>;
+  repeats: ColumnType<number, number | undefined, number>;
+  created_at: Ts;
+  next_repeat_at: Ts | null;
+  escalate_at: Ts | null;
+  escalated_at: Ts | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Ts | null;
+  claim: string | null;
+  claimed_at: Ts | null;
+}
+export interface DB {
+  message_alerts: MessageAlertsTable;
 }

@@ -11,6 +11,8 @@ import { meRoutes } from './auth/me.routes.ts';
 import './canned/canned.policy.ts';
 import './channels/channels.policy.ts';
 import { channelRoutes } from './channels/channels.routes.ts';
+import { alertRoutes } from './channels/alerts.routes.ts';
+import { chatExtrasRoutes } from './channels/chat-extras.routes.ts';
 import { cannedRoutes } from './canned/canned.routes.ts';
 import { csatRoutes } from './csat/csat.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -78,6 +80,8 @@ export const MODULES: ModulePlugin[] = [
   kbArticleRoutes,
   mailRoutes,
   channelRoutes,
+  alertRoutes,
+  chatExtrasRoutes,
   webhookRoutes,
   notificationRoutes,
 ];

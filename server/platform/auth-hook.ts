@@ -74,7 +74,7 @@ export function registerAuthHooks(app: FastifyInstance, database: Database): voi
     if (config.resource) {
       if (!actor.organizationId) throw new AppError('not_found');
       const id = (request.params as { id?: string }).id ?? '';
-      const subject = await loaderFor(config.resource)(database.db, { organizationId: actor.organizationId }, id);
+      const subject = await loaderFor(config.resource)(database.db, { organizationId: actor.organizationId }, id, actor);
       if (!subject) throw new AppError('not_found');
       request.subject = subject;
       authorize(actor, action, subject);

@@ -1,9 +1,12 @@
 import type { Kdb } from '../db/database.ts';
-import type { Scope } from './actor.ts';
+import type { Actor, Scope } from './actor.ts';
 import type { Subject } from './authz.ts';
 
-/** Loads the `:id` of a route inside the actor's organisation; undefined means 404. */
-export type Loader = (db: Kdb, scope: Scope, id: string) => Promise<(Subject & object) | undefined>;
+/**
+ * Loads the `:id` of a route inside the actor's organisation; undefined means 404. A loader may also use
+ * the actor to hide what they may not see (a private channel's message) as 404 rather than 403.
+ */
+export type Loader = (db: Kdb, scope: Scope, id: string, actor?: Actor) => Promise<(Subject & object) | undefined>;
 
 const loaders = new Map<string, Loader>();
 

@@ -1,4 +1,4 @@
-import { seedChannel, seedMessage } from '../modules/channels/channels.fixtures.ts';
+import { seedAcknowledgement, seedChannel, seedMessage } from '../modules/channels/channels.fixtures.ts';
 import type { Scope } from '../platform/actor.ts';
 import type { Deps } from '../platform/deps.ts';
 import { HORIZON_PEOPLE, HORIZON_SITES, HORIZON_TEAMS } from './demo-data.ts';
@@ -39,11 +39,13 @@ export async function seedChannels(deps: Deps, scope: Scope, ids: Ids): Promise<
   await say(poolChannel, 'thomas.garnier@horizon.test', 'C’est noté, bon week-end prolongé\u00a0!');
   const urgentInput = { kind: 'topic', name: 'Urgences', urgent: true, description: 'Tout message y est urgent' };
   const urgent = await seedChannel(deps, org, urgentInput, staff, [...owner, user('coordinatrice@horizon.test')]);
-  await say(
+  const outage = await say(
     urgent,
     'coordinatrice@horizon.test',
     `**Coupure électrique** prévue à Lille demain de 7 h à 9 h${NB}: prévenez les équipes.`,
   );
+  // Already taken in charge: a demo left running must not repeat and escalate it by e-mail every 5 minutes.
+  await seedAcknowledgement(deps, org, outage, user('thomas.garnier@horizon.test'));
   const weeklyInput = { kind: 'topic', name: 'Point hebdo', description: 'Le point du lundi du pôle' };
   const weekly = await seedChannel(deps, org, weeklyInput, staff, [user('coordinatrice@horizon.test')]);
   const root = await say(

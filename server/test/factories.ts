@@ -4,7 +4,9 @@ import { openSession } from '../modules/auth/session.ts';
 import { createCanned } from '../modules/canned/canned.service.ts';
 import { processInbound } from '../modules/mail/mail.process.ts';
 import { mailAddressService } from '../modules/mail/mail.service.ts';
+import { imapMailboxService } from '../modules/mail/mail.imap.service.ts';
 import { seedChannel, seedMessage } from '../modules/channels/channels.fixtures.ts';
+import { seedMessageFile } from '../modules/channels/message-files.fixtures.ts';
 import { createArticle } from '../modules/kb/articles.service.ts';
 import { ZArticleInput } from '../modules/kb/kb.schemas.ts';
 import { createSpace } from '../modules/kb/spaces.service.ts';
@@ -220,6 +222,14 @@ export async function newMailAddress(deps: Deps, organizationId: string): Promis
   return (await mailAddressService.create(systemCtx(deps, organizationId), { organizationId }, input)).id;
 }
 
+/** A polled IMAP mailbox feeding a new inbound address (its server: a closed loopback port). */
+export async function newImapMailbox(deps: Deps, organizationId: string): Promise<string> {
+  const addressId = await newMailAddress(deps, organizationId);
+  const input = { host: '127.0.0.1', port: 1, tls: false, username: unique('imap'), password: 'secret', folder: 'INBOX' };
+  const box = { ...input, addressId, afterAction: 'flag' as const, enabled: true };
+  return (await imapMailboxService(deps).create(systemCtx(deps, organizationId), { organizationId }, box)).id;
+}
+
 /** A mail from an unknown sender held in the organisation's quarantine (default policy: hold). */
 export async function newInboundMessage(deps: Deps, organizationId: string): Promise<string> {
   const row = await deps.database.db
@@ -246,6 +256,12 @@ export async function newChannelMessage(deps: Deps, organizationId: string): Pro
   const channel = await newChannel(deps, organizationId);
   const id = await seedMessage(deps, organizationId, channel.id, channel.ownerId, 'Bonjour à tous');
   return { id, authorId: channel.ownerId };
+}
+
+/** A file attached to a message of a new public channel. */
+export async function newMessageFile(deps: Deps, organizationId: string): Promise<string> {
+  const message = await newChannelMessage(deps, organizationId);
+  return seedMessageFile(deps, organizationId, message.id);
 }
 
 /** A recurring schedule (every Monday at 09:00) through the real service, on a new site unless one is given. */

@@ -23,6 +23,7 @@ const csat = () => import('./features/csat/index.ts');
 const portal = () => import('./features/portal/index.ts');
 const kb = () => import('./features/kb/index.ts');
 const notifs = () => import('./features/notifications/index.ts');
+const channels = () => import('./features/channels/index.ts');
 
 const routes: RouteObject[] = [
   { path: '/', element: <RootRedirect /> },
@@ -100,6 +101,14 @@ const routes: RouteObject[] = [
           },
           { path: '/mes-demandes/:id', lazy: lazy(requests, (m) => m.MyRequestPage) },
           { path: '/notifications', lazy: lazy(notifs, (m) => m.NotificationsPage) },
+          {
+            path: '/canaux',
+            element: <Restricted allowed={(me) => !!me.organization && can(me, 'channel.read')} />,
+            children: [
+              { index: true, lazy: lazy(channels, (m) => m.ChannelsPage) },
+              { path: ':id', lazy: lazy(channels, (m) => m.ChannelsPage) },
+            ],
+          },
           {
             path: '/planning',
             element: <Restricted allowed={(me) => can(me, 'planning.read')} />,

@@ -1,6 +1,7 @@
 import { systemActor } from '../../platform/actor.ts';
 import { type Ctx, withTransaction } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { acknowledgeAlert } from './alerts.service.ts';
 import { ZChannelInput, ZMessageInput } from './channels.schemas.ts';
 import { addMember, createChannel } from './channels.service.ts';
 import { postMessage } from './messages.service.ts';
@@ -43,4 +44,9 @@ export async function seedMessage(
 ): Promise<string> {
   const ctx = ctxFor(deps, organizationId, authorId);
   return (await postMessage(ctx, { organizationId }, channelId, ZMessageInput.parse({ body, threadRootId }))).id;
+}
+
+/** An urgent message's alert taken in charge by a reader of its channel. */
+export async function seedAcknowledgement(deps: Deps, organizationId: string, messageId: string, userId: string) {
+  await acknowledgeAlert(ctxFor(deps, organizationId, userId), { organizationId }, messageId);
 }

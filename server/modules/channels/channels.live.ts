@@ -8,6 +8,11 @@ const ACTIONS: Record<string, 'posted' | 'edited' | 'deleted'> = {
   'message.posted': 'posted',
   'message.edited': 'edited',
   'message.deleted': 'deleted',
+  // Urgent alerts (alerts.service.ts, alerts.task.ts): readers refetch the message and its alert.
+  'message.acknowledged': 'edited',
+  'message.alert_escalated': 'edited',
+  // A message turned into a request (message-request.ts): readers refetch it to show its request.
+  'message.to_request': 'edited',
 };
 
 /** What the live protocol sends for a chat message change (the client refetches the message or the page). */

@@ -35,6 +35,8 @@ export const ZMessageInput = z.object({
   body: z.string().trim().min(1).max(10000),
   threadRootId: Id.nullable().default(null),
   urgent: z.boolean().default(false),
+  /** Pending uploads of the actor in this channel (POST /api/channels/:id/attachments), bound to the message. */
+  attachmentIds: z.array(Id).max(10).default([]),
 });
 export const ZMessagePatch = z.object({ body: z.string().trim().min(1).max(10000), version: z.number().int().min(1) });
 export const ZReadInput = z.object({ messageId: Id });

@@ -8,10 +8,12 @@ import { type Ctx, withTransaction } from '../../platform/context.ts';
 import { AppError, notFound, versionConflict } from '../../platform/errors.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
+import { onMessageEdited, onMessagePosted } from './alerts.hooks.ts';
 import { MESSAGE_ACTIONS } from './channels.policy.ts';
 import type { TMessageInput, TMessagesQuery } from './channels.schemas.ts';
 import { readableChannel } from './channels.service.ts';
 import { enrichMessages } from './messages.enrich.ts';
+import { bindMessageFiles } from './message-files.ts';
 import { indexMessage, messageSnippets, searchMessages } from './messages.search.ts';
 
 type Row = Selectable<MessagesTable> & { author_name: string | null; reply_count?: number };
@@ -96,12 +98,8 @@ export async function listMessages(ctx: Ctx, scope: Scope, channelId: string, qu
     .where('messages.thread_root_id', query.threadRootId ? '=' : 'is', query.threadRootId ?? null);
   if (query.before) {
     const cursor = await cursorOf(db, scope, channelId, query.before);
-    q = q.where((eb) =>
-      eb.or([
-        eb('messages.created_at', '<', cursor.created_at),
-        eb.and([eb('messages.created_at', '=', cursor.created_at), eb('messages.id', '<', cursor.id)]),
-      ]),
-    );
+    // A row value, so both databases seek in the (channel_id, created_at, id) index instead of scanning.
+    q = q.where((eb) => eb(eb.refTuple('messages.created_at', 'messages.id'), '<', eb.tuple(cursor.created_at, cursor.id)));
   }
   const rows = (await q
     .orderBy('messages.created_at', 'desc')
@@ -151,8 +149,11 @@ export async function postMessage(ctx: Ctx, scope: Scope, channelId: string, inp
       .insertInto('messages')
       .values(tenant.values(scope, [row]))
       .execute();
+    await bindMessageFiles(trx, scope, actor, channelId, id, input.attachmentIds);
     await markReadRow(trx, scope, channelId, actor.userId, id, now);
     await indexMessage(trx, ctx.database.dialect, scope, id);
+    const written = { id, channel, body: row.body, threadRootId: row.thread_root_id, urgent: row.urgent };
+    await onMessagePosted(trx, scope, actor, written);
     await record({ action: 'message.posted', targetType: 'message', targetId: id, summary: { channelId } });
   });
   return presentOne(ctx, scope, id);
@@ -196,7 +197,7 @@ async function readableMessage(ctx: Ctx, scope: Scope, id: string) {
 
 /** Edits one's own message: the previous body goes to its revisions; 409 on a stale version. */
 export async function editMessage(ctx: Ctx, scope: Scope, id: string, body: string, version: number) {
-  const { row } = await readableMessage(ctx, scope, id);
+  const { row, channel } = await readableMessage(ctx, scope, id);
   if (row.deleted_at) throw new AppError('conflict', 'message_deleted');
   await withTransaction(ctx, async (trx, record) => {
     const now = nowIso();
@@ -211,6 +212,8 @@ export async function editMessage(ctx: Ctx, scope: Scope, id: string, body: stri
       throw versionConflict(presentMessage(ctx.actor as Actor, await loadRow(trx, scope, id)));
     await keepRevision(trx, scope, ctx.actor as Actor, id, 'edit', row.body, now);
     await indexMessage(trx, ctx.database.dialect, scope, id);
+    const written = { id, channel, body, threadRootId: row.thread_root_id, urgent: row.urgent };
+    await onMessageEdited(trx, scope, ctx.actor as Actor, written, row.body);
     await record({ action: 'message.edited', targetType: 'message', targetId: id, summary: { channelId: row.channel_id } });
   });
   return presentOne(ctx, scope, id);

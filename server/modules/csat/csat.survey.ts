@@ -15,6 +15,7 @@ import { tenant } from '../../platform/tenancy.ts';
 import { requestNow } from '../requests/request-sla.ts';
 import { onRequestWritten } from '../requests/requests.hooks.ts';
 import { lastAnswer } from '../requests/requests.repository.ts';
+import { outboundMessageId, recordOutbound } from '../mail/mail.outbound.ts';
 
 /** Days during which a rating can be given or changed, from the resolution that opened the survey. */
 export const CSAT_WINDOW_DAYS = 7;
@@ -123,7 +124,10 @@ async function mailSurvey(deps: Deps, organizationId: string, id: string, now: D
       const summary = await lastAnswer(db, scope, s.request_id, s.requester_id);
       const locale: Locale = s.locale === 'en' ? 'en' : 'fr';
       const v = { name: s.display_name, reference: s.reference, title: s.title, summary };
-      await deps.mailer.send({ to: s.email, ...surveyMail(locale, deps.config.baseUrl, token, v) });
+      // A recorded Message-ID: a reply to the resolution mail threads into the request (mail.outbound.ts).
+      const messageId = outboundMessageId(deps, id);
+      await recordOutbound(db, organizationId, s.request_id, messageId);
+      await deps.mailer.send({ to: s.email, messageId, ...surveyMail(locale, deps.config.baseUrl, token, v) });
     }
     await tenant.updateTable(db, scope, 'csat_surveys').set({ mailed_at: nowIso() }).where('id', '=', id).execute();
     return true;

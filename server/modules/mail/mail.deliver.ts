@@ -14,6 +14,7 @@ import { loadRequestSubject } from '../requests/requests.repository.ts';
 import { ZCreateRequest } from '../requests/requests.schemas.ts';
 import { type Received, receiveAll } from '../requests/upload-receive.ts';
 import { mailCtx, memberActor } from './mail.actors.ts';
+import { requestOfOutbound } from './mail.outbound.ts';
 import { stripQuoted } from './mail.strip.ts';
 
 /** A mail that cannot be handled as it is: quarantined with this reason (kept, reprocessable). */
@@ -35,7 +36,8 @@ export async function partyActor(deps: Deps, organizationId: string, requestId: 
 
 /**
  * The request a mail without token follows up: a `[DEM-2026-000123]` reference in the subject, or an
- * `In-Reply-To` / `References` naming a mail that created or answered a request of the organisation.
+ * `In-Reply-To` / `References` naming a mail Relais sent about a request (outbound_messages) or a mail that
+ * created or answered a request of the organisation.
  */
 export async function requestByReference(db: Kdb, organizationId: string, mail: ParsedMail): Promise<string | null> {
   const ref = /\[([A-Z0-9]{1,12}-\d{4}-\d{4,})\]/i.exec(mail.subject ?? '')?.[1];
@@ -48,8 +50,10 @@ export async function requestByReference(db: Kdb, organizationId: string, mail: 
       .executeTakeFirst();
     if (r) return r.id;
   }
-  const refs = [mail.inReplyTo ?? '', ...[mail.references ?? []].flat()].filter(Boolean);
+  const refs = [mail.inReplyTo ?? '', ...[mail.references ?? []].flat()].filter(Boolean).slice(-50);
   if (!refs.length) return null;
+  const sent = await requestOfOutbound(db, organizationId, refs);
+  if (sent) return sent;
   const m = await db
     .selectFrom('inbound_messages')
     .select('request_id')
@@ -60,7 +64,10 @@ export async function requestByReference(db: Kdb, organizationId: string, mail: 
   return m?.request_id ?? null;
 }
 
-const bodyOf = (mail: ParsedMail) => stripQuoted(mail.text ?? '').slice(0, 20000);
+/** The new part of a mail's text (quoted history and signature removed), as posted. */
+export const bodyOf = (mail: ParsedMail) => stripQuoted(mail.text ?? '').slice(0, 20000);
+/** The title a new request from this mail gets. */
+export const titleOf = (mail: ParsedMail) => (mail.subject ?? '').trim().slice(0, 200) || '(sans objet)';
 
 /** A public reply on the request as that member (source e-mail), with its attachments. */
 export async function deliverReply(deps: Deps, organizationId: string, requestId: string, actor: Actor, mail: ParsedMail) {
@@ -92,7 +99,7 @@ export async function deliverNew(deps: Deps, address: AddressRow, mail: ParsedMa
   }
   const input = ZCreateRequest.parse({
     serviceId: address.service_id,
-    title: (mail.subject ?? '').trim().slice(0, 200) || '(sans objet)',
+    title: titleOf(mail),
     description: bodyOf(mail),
     source: 'email',
   });

@@ -16,14 +16,24 @@ export const mailPolicy = definePolicy({
   'mail_inbound.read': READ,
   'mail_inbound.reprocess': ADMIN,
   'mail_inbound.delete': ADMIN,
+  // IMAP mailboxes carry credentials: administrators only, even to read.
+  'mail_imap.read': ADMIN,
+  'mail_imap.create': ADMIN,
+  'mail_imap.update': ADMIN,
+  'mail_imap.delete': ADMIN,
+  'mail_imap.test': ADMIN,
 });
 
 export const ADDRESS_ACTIONS = ['mail_address.update', 'mail_address.delete'] as const;
 export const INBOUND_ACTIONS = ['mail_inbound.reprocess', 'mail_inbound.delete'] as const;
+export const IMAP_ACTIONS = ['mail_imap.update', 'mail_imap.delete', 'mail_imap.test'] as const;
 
 registerLoader('mail_address', (db, scope, id) =>
   tenant.selectFrom(db, scope, 'mail_addresses').select('id').where('id', '=', id).executeTakeFirst(),
 );
 registerLoader('mail_inbound', (db, scope, id) =>
   tenant.selectFrom(db, scope, 'inbound_messages').select('id').where('id', '=', id).executeTakeFirst(),
+);
+registerLoader('mail_imap', (db, scope, id) =>
+  tenant.selectFrom(db, scope, 'imap_mailboxes').select('id').where('id', '=', id).executeTakeFirst(),
 );

@@ -61,6 +61,14 @@ export async function routeOf(deps: Deps, rcptTo: string[], subject: string): Pr
   return address ? { organizationId: address.organization_id, token: null, address } : null;
 }
 
+/** The route of a recorded mail, inside its own organisation (reprocessing, the stuck-row sweep). */
+export async function routeOfRow(deps: Deps, row: InboundRow, mail: ParsedMail): Promise<Route> {
+  const found = await routeOf(deps, row.to_address.split(', ').filter(Boolean), mail.subject ?? '');
+  return found?.organizationId === row.organization_id
+    ? found
+    : { organizationId: row.organization_id, token: null, address: null };
+}
+
 /**
  * Handles one received mail end to end, without SMTP (the listener, IMAP polling and reprocessing call it):
  * keeps the raw bytes, records the Message-ID once per organisation (a redelivery only counts an attempt),

@@ -11,6 +11,9 @@ import {
   reprocessInbound,
   updateMailSettings,
 } from './mail.service.ts';
+import { ZImapInput, ZImapPatch } from './mail.imap.schemas.ts';
+import { imapMailboxService, testMailbox } from './mail.imap.service.ts';
+import './mail.sweep.ts'; // registers the stuck-row sweep (mail.imap.ts registers the IMAP poll)
 
 /** Inbound e-mail: addresses, the unknown-sender policy and the quarantine (reprocess, delete). */
 export async function mailRoutes(fastify: FastifyInstance, deps: Deps) {
@@ -29,8 +32,31 @@ export async function mailRoutes(fastify: FastifyInstance, deps: Deps) {
     patch: ZMailAddressPatch,
     service: mailAddressService,
   });
+  registerCrud(fastify, deps, {
+    path: '/api/mail/imap',
+    resource: 'mail_imap',
+    tag: 'mail',
+    summaries: [
+      'Boîtes IMAP relevées',
+      'Ajouter une boîte IMAP',
+      'Une boîte IMAP',
+      'Modifier une boîte IMAP (version requise ; mot de passe seulement s’il change)',
+      'Supprimer une boîte IMAP',
+    ],
+    create: ZImapInput,
+    patch: ZImapPatch,
+    service: imapMailboxService(deps),
+  });
   const app = zapp(fastify);
   const tag = (summary: string) => doc('mail', summary);
+  app.post(
+    '/api/mail/imap/:id/test',
+    {
+      config: { action: 'mail_imap.test', resource: 'mail_imap' },
+      schema: { ...tag('Tester la connexion IMAP'), params: ZIdParam },
+    },
+    async (request) => testMailbox(deps, ctxOf(deps, request), scopeOfRequest(request), request.params.id),
+  );
   const q = (action: string) => ({ action, resource: 'mail_inbound' });
   app.get(
     '/api/mail/settings',

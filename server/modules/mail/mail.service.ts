@@ -11,7 +11,7 @@ import { assertReferences } from '../../platform/references.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { findOrThrow, updateVersioned } from '../../platform/versioned.ts';
 import { ADDRESS_ACTIONS, INBOUND_ACTIONS } from './mail.policy.ts';
-import { handle, routeOf } from './mail.process.ts';
+import { handle, routeOfRow } from './mail.process.ts';
 import type { TMailAddressInput, TMailAddressPatch } from './mail.schemas.ts';
 
 type AddressRow = Selectable<MailAddressesTable>;
@@ -167,7 +167,7 @@ async function inboundOrThrow(ctx: Ctx, scope: Scope, id: string) {
   return row;
 }
 
-async function readRaw(deps: Deps, key: string): Promise<Buffer> {
+export async function readRaw(deps: Deps, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of deps.storage.get(key)) chunks.push(c as Buffer);
   return Buffer.concat(chunks);
@@ -184,9 +184,7 @@ export async function reprocessInbound(deps: Deps, ctx: Ctx, scope: Scope, id: s
     throw new AppError('unprocessable', 'mail_unparseable');
   });
   const rcpt = row.to_address.split(', ').filter(Boolean);
-  const found = await routeOf(deps, rcpt, mail.subject ?? '');
-  const route =
-    found?.organizationId === scope.organizationId ? found : { organizationId: scope.organizationId, token: null, address: null };
+  const route = await routeOfRow(deps, row, mail);
   const counted = { ...row, attempts: row.attempts + 1 };
   await tenant
     .updateTable(ctx.database.db, scope, 'inbound_messages')

@@ -13,6 +13,7 @@ import { registerTask } from '../../platform/scheduler.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { requestNow } from '../requests/request-sla.ts';
 import type { OutgoingMail } from '../../platform/mailer.ts';
+import { recordOutbound } from '../mail/mail.outbound.ts';
 import { digestMail, type MailNotification, type MailUser, notificationMail } from './notifications.mail.ts';
 
 const LEASE_MS = 5 * 60_000;
@@ -91,7 +92,8 @@ export async function mailUser(deps: Deps, scope: Scope, userId: string, now: Da
       .where('id', '=', userId)
       .executeTakeFirstOrThrow();
     const batches = user.disabled ? [] : composeAll(deps, rows, user);
-    for (const { mail, ids } of batches) {
+    for (const { mail, ids, requestId } of batches) {
+      if (requestId && mail.messageId) await recordOutbound(db, scope.organizationId, requestId, mail.messageId);
       await deps.mailer.send(mail);
       await settle(ids, { mail_state: 'sent', mailed_at: now.toISOString() });
       for (const id of ids) pending.delete(id);
@@ -107,9 +109,13 @@ export async function mailUser(deps: Deps, scope: Scope, userId: string, now: Da
 
 /** One mail per immediate row, plus one digest for the digest rows, each with the rows it covers. */
 function composeAll(deps: Deps, rows: (MailNotification & { mail_state: string })[], user: MailUser) {
-  const out: { mail: OutgoingMail; ids: string[] }[] = rows
+  const out: { mail: OutgoingMail; ids: string[]; requestId?: string }[] = rows
     .filter((r) => r.mail_state === 'pending')
-    .map((n) => ({ mail: notificationMail(deps, n, user), ids: [n.id] }));
+    .map((n) => ({
+      mail: notificationMail(deps, n, user),
+      ids: [n.id],
+      ...(n.target_type === 'request' && n.target_id ? { requestId: n.target_id } : {}),
+    }));
   const digest = rows.filter((r) => r.mail_state === 'digest');
   if (digest.length) out.push({ mail: digestMail(deps, digest, user), ids: digest.map((r) => r.id) });
   return out;

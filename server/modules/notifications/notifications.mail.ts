@@ -1,13 +1,15 @@
 /**
  * Notification mails in the recipient's language: plain text + HTML (renderMarkdown), a link to the
  * target, `Auto-Submitted: auto-generated` (auto-responders must not answer), and for a request the
- * signed thread token in Reply-To and at the end of the subject so a reply threads into the request.
+ * signed thread token in Reply-To and at the end of the subject so a reply threads into the request, and a
+ * recorded Message-ID `<relais.<notification id>@MAIL_REPLY_DOMAIN>` (a reply naming it threads too).
  */
 import { renderMarkdown } from '../../../common/markdown.ts';
-import { type Locale, translate } from '../../../common/messages.ts';
+import { type Locale, MESSAGES, translate } from '../../../common/messages.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { OutgoingMail } from '../../platform/mailer.ts';
 import { signThreadToken } from '../../platform/thread-token.ts';
+import { outboundMessageId } from '../mail/mail.outbound.ts';
 
 export interface MailNotification {
   id: string;
@@ -28,9 +30,10 @@ export interface MailUser {
 const localeOf = (u: MailUser): Locale => (u.locale === 'en' ? 'en' : 'fr');
 const AUTO = { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' };
 
-/** The one-line title of a notification (also shown in the app). */
+/** The one-line title of a notification (also shown in the app); `params.variant` picks `notif.<type>.<variant>`. */
 export function notificationTitle(locale: Locale, n: Pick<MailNotification, 'type' | 'params'>): string {
-  return translate(locale, `notif.${n.type}`, n.params);
+  const variant = n.params.variant ? `notif.${n.type}.${n.params.variant}` : '';
+  return translate(locale, variant && variant in MESSAGES.fr ? variant : `notif.${n.type}`, n.params);
 }
 
 function finish(to: string, subject: string, markdown: string, extra: Partial<OutgoingMail> = {}): OutgoingMail {
@@ -55,7 +58,7 @@ export function notificationMail(deps: Deps, n: MailNotification, u: MailUser): 
       recipientId: n.user_id,
     });
     subject = `${subject} [#${token}]`;
-    extra = { replyTo: `reply+${token}@${deps.config.smtp.replyDomain}` };
+    extra = { replyTo: `reply+${token}@${deps.config.smtp.replyDomain}`, messageId: outboundMessageId(deps, n.id) };
     lines.push(translate(locale, 'mail.notif.reply'));
   }
   lines.push(`_${translate(locale, 'mail.notif.footer')}_`);

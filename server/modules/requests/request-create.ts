@@ -4,7 +4,7 @@ import { DEFAULT_PRIORITY_MATRIX, type Level, type PriorityMatrix } from '../../
 import type { Kdb } from '../../db/database.ts';
 import type { Actor, Scope } from '../../platform/actor.ts';
 import { actorRoles } from '../../platform/authz.ts';
-import { type Ctx, withTransaction } from '../../platform/context.ts';
+import { type Change, type Ctx, withTransaction } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { tenant } from '../../platform/tenancy.ts';
@@ -62,7 +62,7 @@ export interface CreateOptions {
   /** The form's required fields are filled in while working it (a request made from an e-mail). */
   optionalForm?: boolean;
   /** Runs in the creating transaction right after the request row (recurring: claims the occurrence, once). */
-  afterInsert?: (trx: Kdb, requestId: string) => Promise<void>;
+  afterInsert?: (trx: Kdb, requestId: string, record: (change: Change) => Promise<void>) => Promise<void>;
 }
 
 /**
@@ -134,7 +134,7 @@ export async function createRequest(ctx: Ctx, scope: Scope, input: TCreateReques
         updated_at: now,
       })
       .execute();
-    await opts.afterInsert?.(trx, id);
+    await opts.afterInsert?.(trx, id, record);
     await insertEvent(trx, scope, id, {
       kind: 'created',
       public: true,

@@ -5,6 +5,7 @@ import { tenant } from '../../platform/tenancy.ts';
 import { presentRequest, type RequestRow, withNames } from './request-present.ts';
 import { isWorker } from './request-create.ts';
 import { insertEvent, loadRequestSubject, visibleRequests } from './requests.repository.ts';
+import { sourceMessageOf } from '../channels/message-source.ts';
 
 /** One request with its names, as a row (404 when absent from the organisation). */
 export async function requestRow(ctx: Ctx, scope: Scope, id: string): Promise<RequestRow> {
@@ -114,6 +115,8 @@ export async function getRequest(ctx: Ctx, scope: Scope, id: string, opts: { rec
       })),
     watchers: access.filter((a) => a.role === 'watcher').map((a) => ({ id: a.user_id, name: a.display_name })),
     cleared: staff ? access.filter((a) => a.role === 'cleared').map((a) => ({ id: a.user_id, name: a.display_name })) : [],
+    /** The chat message it was created from, when the viewer may read that channel (issue 5). */
+    sourceMessage: await sourceMessageOf(db, scope, actor, id),
   };
 }
 

@@ -34,4 +34,7 @@ export const keys = {
   csatSurvey: (token: string) => ['csat', 'survey', token] as const,
   csatRequest: (id: string) => ['csat', 'request', id] as const,
   csatReport: (what: 'summary' | 'comments', query: object) => ['csat', what, query] as const,
+  channels: ['channels'] as const,
+  channelOne: (id: string) => ['channels', 'one', id] as const,
+  channelMessages: (id: string) => ['channels', 'one', id, 'messages'] as const,
 };

@@ -10,6 +10,15 @@ export type LiveMessage =
   | { type: 'request.changed'; requestId: string; action: string; actorId: string | null; at: string }
   | { type: 'queues.changed' }
   | { type: 'notifications.changed'; unread: number }
+  | {
+      type: 'channel.message';
+      channelId: string;
+      messageId: string;
+      threadRootId: string | null;
+      action: 'posted' | 'edited' | 'deleted';
+      actorId: string | null;
+      at: string;
+    }
   | { type: 'presence'; requestId: string; people: PresencePerson[] }
   | { type: 'hello'; userId: string }
   | { type: 'error'; code: string }

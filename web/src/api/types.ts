@@ -370,6 +370,8 @@ export interface RequestDetail extends RequestItem {
   links: RequestLink[];
   watchers: NamedRef[];
   cleared: NamedRef[];
+  /** The chat message it was created from (null when none, or when the viewer cannot read that channel). */
+  sourceMessage?: { id: string; channelId: string; channelName: string; excerpt: string } | null;
 }
 
 export interface RequestPage {

@@ -1,7 +1,11 @@
 import { enAccount } from './en-account.ts';
 import { enCsat } from './en-csat.ts';
 import { enMail } from './en-mail.ts';
+import { enImap } from './en-imap.ts';
+import { enAlerts } from './en-alerts.ts';
 import { enNotifications } from './en-notifications.ts';
+import { enChannels } from './en-channels.ts';
+import { enChat } from './en-chat.ts';
 import { enWebhooks } from './en-webhooks.ts';
 import { enArchive } from './en-archive.ts';
 import { enAdmin } from './en-admin.ts';
@@ -23,7 +27,11 @@ export const en: Catalogue = {
   ...enAccount,
   ...enCsat,
   ...enMail,
+  ...enImap,
   ...enNotifications,
+  ...enAlerts,
+  ...enChannels,
+  ...enChat,
   ...enWebhooks,
   ...enArchive,
   app: { name: 'Relais', tagline: 'Your assistant pool, calmly steered.' },

@@ -5,7 +5,11 @@
 import { frAccount } from './fr-account.ts';
 import { frCsat } from './fr-csat.ts';
 import { frMail } from './fr-mail.ts';
+import { frImap } from './fr-imap.ts';
+import { frAlerts } from './fr-alerts.ts';
 import { frNotifications } from './fr-notifications.ts';
+import { frChannels } from './fr-channels.ts';
+import { frChat } from './fr-chat.ts';
 import { frWebhooks } from './fr-webhooks.ts';
 import { frArchive } from './fr-archive.ts';
 import { frAdmin } from './fr-admin.ts';
@@ -25,7 +29,11 @@ export const fr = {
   ...frAccount,
   ...frCsat,
   ...frMail,
+  ...frImap,
   ...frNotifications,
+  ...frAlerts,
+  ...frChannels,
+  ...frChat,
   ...frWebhooks,
   ...frArchive,
   app: { name: 'Relais', tagline: 'Le pôle d’assistantes, piloté sereinement.' },

@@ -13,6 +13,7 @@ import { OrgSwitcher } from './OrgSwitcher.tsx';
 import classes from './shell.module.css';
 import { UserMenu } from './UserMenu.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { UrgentAlerts } from '../features/channels/UrgentAlerts.tsx';
 
 /** Shown on every page while the organisation requires 2FA and the user has not enabled it. */
 function MfaEnrolmentAlert() {
@@ -87,6 +88,7 @@ export function AppLayout() {
       <AppShell.Main id="contenu" tabIndex={-1} className={classes.main}>
         <Box maw={1200}>
           {me.mfaEnrolmentRequired && <MfaEnrolmentAlert />}
+          {me.organization && <UrgentAlerts />}
           <Outlet />
         </Box>
       </AppShell.Main>

@@ -1,4 +1,4 @@
-import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import {
   IconWebhook,
   IconBell,
@@ -20,6 +20,7 @@ import {
   IconInbox,
   IconMapPin,
   IconMessages,
+  IconMessageCircle,
   IconServer,
   IconShieldCheck,
   IconSitemap,
@@ -30,6 +31,7 @@ import {
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useChannelsUnread } from '../api/channels.ts';
 import type { Me } from '../api/types.ts';
 import { can, isAdmin } from './permissions.ts';
 
@@ -38,11 +40,14 @@ interface Item {
   label: string;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
   exact?: boolean;
+  /** A count shown beside the label (unread channel messages). */
+  badge?: { count: number; label: string };
 }
 
 /** The links a user sees, from their role home and the actions they are allowed. */
 function useItems(me: Me): { main: Item[]; admin: Item[] } {
   const { t } = useTranslation();
+  const channelsUnread = useChannelsUnread(!!me.organization && can(me, 'channel.read'));
   const role = me.role ?? (me.user.isOperator ? 'operator' : 'requester');
   const main: Item[] = [{ to: me.home, label: t(`home.spaces.${role}`), icon: IconHome, exact: true }];
   // The portal, for whoever files requests without it being their home (staff, executives).
@@ -76,6 +81,11 @@ function useItems(me: Me): { main: Item[]; admin: Item[] } {
   if (me.user.isOperator && me.home !== '/plateforme')
     main.push({ to: '/plateforme', label: t('nav.platform'), icon: IconServer });
   if (me.user.isOperator) main.push({ to: '/plateforme/boite-d-envoi', label: t('notifications.outbox.nav'), icon: IconMail });
+  if (me.organization && can(me, 'channel.read')) {
+    const count = channelsUnread;
+    const badge = count > 0 ? { count, label: t('channels.unread', { count }) } : undefined;
+    main.push({ to: '/canaux', label: t('channels.nav'), icon: IconMessageCircle, badge });
+  }
   if (me.organization) main.push({ to: '/notifications', label: t('notifications.nav'), icon: IconBell });
   if (me.organization && can(me, 'mail_address.read') && !isAdmin(me))
     main.push({ to: '/admin/courrier', label: t('mail.nav'), icon: IconMailForward });
@@ -106,6 +116,14 @@ function NavItem({ item }: { item: Item }) {
       component={Link}
       to={item.to}
       label={item.label}
+      rightSection={
+        item.badge ? (
+          <Badge size="sm" circle={item.badge.count < 10} data-testid="nav-channels-unread">
+            <span aria-hidden>{item.badge.count}</span>
+            <VisuallyHidden>{item.badge.label}</VisuallyHidden>
+          </Badge>
+        ) : undefined
+      }
       active={active}
       aria-current={active ? 'page' : undefined}
       leftSection={<Icon size={18} aria-hidden />}

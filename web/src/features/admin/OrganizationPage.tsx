@@ -10,6 +10,7 @@ import { ConflictNotice, FormError } from '../../ui/FormAlerts.tsx';
 import { Page } from '../../ui/Page.tsx';
 import { canOn } from '../../ui/permissions.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { AlertSettingsCard } from './AlertSettingsCard.tsx';
 import { RequestSettingsCard } from './RequestSettingsCard.tsx';
 
 function OrganizationForm({ org }: { org: Organization }) {
@@ -70,6 +71,7 @@ export function OrganizationPage() {
           <Stack gap="lg">
             <OrganizationForm org={data} />
             <RequestSettingsCard key={data.version} org={data} editable={canOn(data, me, 'org.update')} />
+            <AlertSettingsCard />
           </Stack>
         )}
       </QueryState>

@@ -7,6 +7,7 @@ import { Page } from '../../ui/Page.tsx';
 import { can } from '../../ui/permissions.ts';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { MailAddresses } from './MailAddresses.tsx';
+import { MailImap } from './MailImap.tsx';
 import { MailQuarantine } from './MailQuarantine.tsx';
 
 /** The policy for mail from people who are not members of the organisation. */
@@ -45,13 +46,14 @@ function UnknownSenderPolicyCard() {
   );
 }
 
-/** /admin/courrier: inbound addresses, the unknown-sender policy and the quarantine. */
+/** /admin/courrier: inbound addresses, IMAP mailboxes, the unknown-sender policy and the quarantine. */
 export function MailPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   return (
     <Page title={t('mail.title')} testId="mail-page" description={t('mail.description')}>
       <MailAddresses canManage={!!me && can(me, 'mail_address.create')} />
+      <MailImap canManage={!!me && can(me, 'mail_imap.read')} />
       <UnknownSenderPolicyCard />
       <MailQuarantine />
     </Page>

@@ -74,6 +74,8 @@ export function useEventText(lookups: Pick<Lookups, 'userName' | 'siteName' | 't
       case 'approved':
       case 'rejected':
         return t(`requests.events.${e.kind}`, { actor });
+      case 'from_message':
+        return t('chatExtras.fromMessageEvent', { actor, channel: str(d.channelName) });
       case 'attachment_added':
         return t('requests.events.attachment_added', { actor, name: str(d.fileName ?? d.name) });
       case 'link_added':

@@ -3,6 +3,7 @@ import { IconLock, IconRefresh, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RequestDetail } from '../../../api/types.ts';
 import { PriorityBadge, SlaBadge, StatusBadge } from '../shared/badges.tsx';
+import { SourceMessage } from './SourceMessage.tsx';
 
 /** Status, priority, SLA, confidentiality and the assignee with « Attribuer » (shortcut a). */
 export function Header({ request, onAssign }: { request: RequestDetail; onAssign: () => void }) {
@@ -28,6 +29,7 @@ export function Header({ request, onAssign }: { request: RequestDetail; onAssign
           {t('requests.view.assign')}
         </Button>
       )}
+      <SourceMessage request={request} />
     </Group>
   );
 }

@@ -1,0 +1,40 @@
+import type { frImap } from './fr-imap.ts';
+
+/** English strings of the IMAP mailboxes section (same keys as French). */
+export const enImap: typeof frImap = {
+  imap: {
+    title: 'Mailboxes polled over IMAP',
+    help: 'If your mail is hosted elsewhere, Relais polls the mailbox every minute: each new message becomes a request (or a reply), then it is marked as read or deleted on the server.',
+    empty: 'No IMAP mailbox.',
+    add: 'Add a mailbox',
+    createTitle: 'New IMAP mailbox',
+    editTitle: 'Edit the IMAP mailbox',
+    host: 'Server',
+    port: 'Port',
+    tls: 'Encrypted TLS connection (port 993)',
+    username: 'User name',
+    password: 'Password',
+    passwordKeep: 'Leave empty to keep the stored password.',
+    folder: 'Folder',
+    address: 'Address it feeds',
+    addressHelp: 'Requests take the service and team of this inbound address.',
+    afterAction: 'After processing',
+    after: {
+      flag: 'Mark as read (and “$RelaisImported”)',
+      delete: 'Delete from the server',
+    },
+    enabled: 'Polling active',
+    state: 'State',
+    active: 'Active',
+    disabled: 'Disabled',
+    lastPoll: 'Last poll',
+    never: 'Never',
+    imported: '{{count}} message(s) imported',
+    test: 'Test the connection',
+    testOk: 'Connection works: {{messages}} message(s), {{unseen}} unread.',
+    enable: 'Enable',
+    disable: 'Disable',
+    confirmDelete: 'Delete the mailbox {{name}}? The messages stay on the server.',
+    noAddress: 'Add an inbound address first.',
+  },
+};
