@@ -49,7 +49,7 @@ const SPACES = ['Ressources humaines', 'Comptabilité', 'Services généraux', '
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Opens, migrates and seeds the database the way server/main.ts does (demo organisation). */
-async function prepare(options: PortalDataOptions) {
+export async function prepare(options: { databaseUrl: string; dataDir: string }) {
   const config = loadConfig({
     DATA_DIR: options.dataDir,
     DATABASE_URL: options.databaseUrl,

@@ -9,24 +9,14 @@
  * Each scenario runs `--repeat` times; the calmest run (least CPU used by other processes) is kept.
  * Prints tables, writes bench/results/portal-<dialect>-<articles>.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchDialect } from './datasets.ts';
+import { calmest, freshDatabase, printSummary } from './runner.ts';
 import { BENCH_SECRET_KEY } from './generate.ts';
-import {
-  type Call,
-  type LoadResult,
-  load,
-  login,
-  pgAdmin,
-  pgUrl,
-  postgresPids,
-  printTable,
-  raisePriority,
-  startRelais,
-} from './lib.ts';
+import { type Call, type LoadResult, login, postgresPids, raisePriority, startRelais } from './lib.ts';
 import { generatePortalData, type PortalSample } from './portal-data.ts';
 
 const { values: args } = parseArgs({
@@ -73,45 +63,6 @@ function scenarios(ids: { articles: string[]; folders: string[] }): [string, () 
   ];
 }
 
-/** Runs one scenario `REPEAT` times and keeps the run with the least CPU taken by other processes. */
-async function calmest(label: string, address: URL, next: () => Call, watch: Parameters<typeof load>[3]['watch']) {
-  let best: LoadResult | null = null;
-  for (let i = 0; i < REPEAT; i++) {
-    const r = await load(label, address, next, { concurrency: CONCURRENCY, seconds: SECONDS, watch });
-    if (!best || (r.cpu.others ?? 0) < (best.cpu.others ?? 0)) best = r;
-  }
-  printTable([best as LoadResult]);
-  return best as LoadResult;
-}
-
-interface Database {
-  env: Record<string, string>;
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** An empty database of the dialect (a file in a temporary folder, or a new PostgreSQL database). */
-async function freshDatabase(dialect: BenchDialect): Promise<Database> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'relais-bench-portal-'));
-  if (dialect === 'sqlite') {
-    return {
-      env: { DATA_DIR: dir, DATABASE_URL: '' },
-      url: '',
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `relais_bench_portal_${Date.now().toString(36)}`;
-  await pgAdmin(`create database ${name}`);
-  return {
-    env: { DATA_DIR: dir, DATABASE_URL: pgUrl(name) },
-    url: pgUrl(name),
-    drop: async () => {
-      await pgAdmin(`drop database if exists ${name} with (force)`);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Checks each scenario's p95 against the interactive budget (SQLite is the reference; PostgreSQL reported too). */
 function checkTargets(results: LoadResult[]) {
   return results
@@ -124,7 +75,7 @@ function checkTargets(results: LoadResult[]) {
 
 async function runOne(dialect: BenchDialect) {
   console.log(`\n=== ${dialect} : portail, ${args.articles} articles, ${args.documents} documents ===`);
-  const db = await freshDatabase(dialect);
+  const db = await freshDatabase(dialect, 'portal');
   try {
     const t0 = performance.now();
     const sample: PortalSample = await generatePortalData({
@@ -162,7 +113,14 @@ async function runOne(dialect: BenchDialect) {
           if (!ONLY.has(key)) continue;
           if (dialect === 'postgres' && NICE) raisePriority(postgresPids(name), NICE);
           const next = (): Call => ({ method: 'GET', path: make(), headers: { cookie } });
-          results.push(await calmest(`${key} ${actor.who}`, server.address, next, watch));
+          results.push(
+            await calmest(`${key} ${actor.who}`, server.address, next, {
+              concurrency: CONCURRENCY,
+              seconds: SECONDS,
+              repeat: REPEAT,
+              watch,
+            }),
+          );
         }
       }
     } catch (err) {
@@ -204,16 +162,4 @@ async function runOne(dialect: BenchDialect) {
 if (NICE) raisePriority([process.pid], NICE);
 const reports = [];
 for (const dialect of (args.dialects ?? '').split(',').filter(Boolean) as BenchDialect[]) reports.push(await runOne(dialect));
-console.log('\n=== Résumé (p50 / p95 / p99 ms, req/s) ===');
-console.table(
-  reports.flatMap((r) =>
-    r.results.map((x) => ({
-      base: r.dialect,
-      route: x.route,
-      'p50/p95/p99': `${x.p50_ms} / ${x.p95_ms} / ${x.p99_ms}`,
-      'req/s': x.rps,
-      erreurs: x.errors,
-      others: `${x.cpu.others}%`,
-    })),
-  ),
-);
+printSummary(reports);
