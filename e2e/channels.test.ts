@@ -2,7 +2,7 @@
  * Channels end to end, in real Chromium against the real server (embedded SQLite, demo data): an urgent
  * alert posted in « Urgences » reaches a colleague live in a second browser, who takes it over, and its
  * author sees « Prise en charge par … » without reloading; a site channel's message becomes a request and
- * both link to each other; `@` suggests colleagues; edit (409 on a stale version), history, attachment and
+ * both link to each other; `@` suggests colleagues; a mention in a thread reply opens that thread; edit (409 on a stale version), history, attachment and
  * deletion; creating a channel, its members and settings, joining one from « Parcourir »; on a phone the list
  * and the channel fit; hostile text posted in a channel shows as text and runs nothing. axe-core finds no
  * serious or critical violation.
@@ -113,6 +113,25 @@ test('typing @ suggests colleagues and inserts the handle', async () => {
   const sent = messageWith(page, 'Merci @thomas.garnier pour le point');
   await sent.waitFor();
   await sent.getByText('@thomas.garnier', { exact: true }).last().waitFor();
+  await context.close();
+});
+
+test('a mention in a thread reply: its notification opens the channel with that thread', async () => {
+  const weekly = channelId('Point hebdo');
+  const api = await apiAs(e2e.baseUrl, 'assistante@horizon.test');
+  type Listing = { items: { id: string; body: string }[] };
+  const roots = (await api<Listing>('GET', `/api/channels/${weekly}/messages`)).body.items;
+  const root = roots.find((m) => m.body.startsWith('Ordre du jour'));
+  assert.ok(root);
+  const reply = 'Pour @thomas.garnier : le point fournitures est prêt';
+  assert.equal((await api('POST', `/api/channels/${weekly}/messages`, { body: reply, threadRootId: root.id })).status, 201);
+  const thomas = await apiAs(e2e.baseUrl, 'thomas.garnier@horizon.test');
+  const notes = (await thomas<{ items: { type: string; url: string }[] }>('GET', '/api/notifications?limit=5')).body.items;
+  const url = notes.find((n) => n.type === 'mention' && n.url.includes(root.id))?.url ?? '';
+  assert.equal(url, `/canaux/${weekly}?message=${root.id}&thread=1`);
+  const { page, context } = await signInAs(e2e, 'thomas.garnier@horizon.test', '/equipe');
+  await page.goto(url);
+  await page.getByRole('dialog').getByText('le point fournitures est prêt').waitFor();
   await context.close();
 });
 

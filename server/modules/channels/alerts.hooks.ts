@@ -26,7 +26,9 @@ export function excerptOf(body: string): string {
   return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1).trimEnd()}…` : text;
 }
 
-export const messageUrl = (channelId: string, messageId: string) => `/canaux/${channelId}?message=${messageId}`;
+/** In-app link to a message; a thread reply links to its root with the thread open (`thread=1`). */
+export const messageUrl = (channelId: string, messageId: string, threadRootId: string | null = null) =>
+  threadRootId ? `/canaux/${channelId}?message=${threadRootId}&thread=1` : `/canaux/${channelId}?message=${messageId}`;
 
 /** Params of a chat notification: who wrote, in which channel, the start of the text. */
 export async function messageParams(db: Kdb, authorId: string | null, channelName: string, body: string) {
@@ -114,7 +116,7 @@ async function notifyMentions(
     params,
     targetType: 'message',
     targetId: m.id,
-    url: messageUrl(m.channel.id, m.id),
+    url: messageUrl(m.channel.id, m.id, m.threadRootId),
     actorId: authorId,
   });
 }

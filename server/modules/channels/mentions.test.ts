@@ -82,6 +82,11 @@ test('a user mention notifies that user (accents and case ignored), never the au
   const item = list.find((i) => i.url === `/canaux/${c}?message=${m.id}`);
   assert.ok(item);
   assert.match(item.title, /^Sophie Bernard vous a mentionné dans «\u00a0Entraide mentions\u00a0»\u00a0: /);
+  // A mention in a thread reply links to the root with its thread open.
+  const res = await api.assistante('POST', `/api/channels/${c}/messages`, { body: '@lea.moreau et ici ?', threadRootId: m.id });
+  assert.equal(res.statusCode, 201, res.body);
+  const after = (await api['lea.moreau']('GET', '/api/notifications?limit=20')).json().items as { url: string }[];
+  assert.ok(after.some((i) => i.url === `/canaux/${c}?message=${m.id}&thread=1`));
 });
 
 test('a team mention notifies its members; @coordination the coordinators', async () => {

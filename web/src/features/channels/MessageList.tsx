@@ -28,18 +28,35 @@ export function useMarkNewestRead(channel: Channel, newest: string | undefined) 
   }, [channel.member, newest, markRead]);
 }
 
-/** `?message=<id>`: loads older pages until the message is there, then scrolls to it and highlights it. */
-function useLinkedMessage(items: ChatMessage[], more: boolean, loadMore: () => void, busy: boolean) {
+/**
+ * `?message=<id>`: loads older pages until the message is there, then scrolls to it and highlights it;
+ * with `&thread=1` (a link to a reply) also opens that message's thread.
+ */
+function useLinkedMessage(
+  items: ChatMessage[],
+  more: boolean,
+  loadMore: () => void,
+  busy: boolean,
+  open: (m: ChatMessage) => void,
+) {
   const [params] = useSearchParams();
   const target = params.get('message');
-  const found = !!target && items.some((m) => m.id === target);
+  const linked = target ? items.find((m) => m.id === target) : undefined;
+  const withThread = params.get('thread') === '1';
   useEffect(() => {
-    if (target && !found && more && !busy) loadMore();
-  }, [target, found, more, busy, loadMore]);
+    if (target && !linked && more && !busy) loadMore();
+  }, [target, linked, more, busy, loadMore]);
+  const found = !!linked;
   useEffect(() => {
     if (!found || !target) return;
     document.getElementById(`message-${target}`)?.scrollIntoView({ block: 'center' });
   }, [found, target]);
+  const opened = useRef<string | null>(null);
+  useEffect(() => {
+    if (!linked || !withThread || opened.current === linked.id) return;
+    opened.current = linked.id;
+    open(linked);
+  }, [linked, withThread, open]);
   return target;
 }
 
@@ -56,7 +73,7 @@ export function MessageList({ channel, onOpenThread }: { channel: Channel; onOpe
   const stick = useRef(true);
   useMarkNewestRead(channel, newest);
   const loadMore = () => void query.fetchNextPage();
-  const target = useLinkedMessage(items, query.hasNextPage, loadMore, query.isFetchingNextPage);
+  const target = useLinkedMessage(items, query.hasNextPage, loadMore, query.isFetchingNextPage, onOpenThread);
   // Follow new messages while the reader is at the bottom (not while they read older ones or a linked one).
   useLayoutEffect(() => {
     const el = log.current;
