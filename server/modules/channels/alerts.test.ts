@@ -58,6 +58,8 @@ async function alerted(messageId: string) {
     .select(['user_id', 'params'])
     .where('type', '=', 'urgent_alert')
     .where('target_id', '=', messageId)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
   const count = (who: string) => rows.filter((r) => r.user_id === ids[who]).length;
   const variants = (who: string) => rows.filter((r) => r.user_id === ids[who]).map((r) => r.params.variant);

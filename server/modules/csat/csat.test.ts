@@ -144,7 +144,13 @@ test('resolution opens one survey and mails it once, in French, with the summary
   const token = tokenOf(mail);
   assert.equal(token.length, 43, 'a 32-byte base64url token');
   for (const n of [1, 2, 3, 4, 5]) assert.ok(mail.text.includes(`${BASE}${token}?note=${n}`), `lien ${n}`);
-  const [survey] = await surveysOf(r.id);
+  // The mail leaves before the survey is marked mailed: wait for the mark (condition, not time).
+  let [survey] = await surveysOf(r.id);
+  for (let i = 0; i < 100 && !survey?.mailed_at; i++) {
+    await new Promise((done) => setTimeout(done, 20));
+    [survey] = await surveysOf(r.id);
+  }
+  assert.ok(survey);
   assert.equal(survey.token_hash, sha256(token), 'only the hash is stored');
   assert.ok(!Object.values(survey).includes(token));
   assert.ok(survey.mailed_at);
