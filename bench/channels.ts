@@ -1,20 +1,8 @@
-/**
- * `npm run bench:channels -- [--dialects sqlite,postgres] [--channels 60] [--messages 200000] [--seconds 5]
- *   [--concurrency 8] [--repeat 2] [--only list,page,older,thread,search,post]`
- *
- * The chat's hot paths at the scale of a busy pool: a fresh database per dialect (demo data, then many
- * channels and a long message history from bench/channels-data.ts), the real server in its own process,
- * and for the demo assistant (member of every channel, days of unread messages): the channel list with
- * unread counts, the newest page of the busy channel, an older page, a thread, a search, and posting.
- * Prints tables, writes bench/results/channels-<dialect>-<messages>.json.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ChannelsSample, generateChannelsData } from './channels-data.ts';
 import type { BenchDialect } from './datasets.ts';
-import { calmest, freshDatabase, printSummary } from './runner.ts';
+import { calmest, freshDatabase, printSummary, runDialects, writeResult } from './runner.ts';
 import { BENCH_SECRET_KEY } from './generate.ts';
 import { type Call, type LoadResult, login, postgresPids, raisePriority, startRelais } from './lib.ts';
 
@@ -34,7 +22,6 @@ const SECONDS = Number(args.seconds);
 const CONCURRENCY = Number(args.concurrency);
 const REPEAT = Math.max(1, Number(args.repeat));
 const NICE = Number(args.nice);
-const RESULTS = path.join(import.meta.dirname, 'results');
 const ONLY = new Set((args.only ?? '').split(','));
 
 /** Interactive budget (p95, ms, SQLite) per scenario. */
@@ -114,8 +101,7 @@ async function runOne(dialect: BenchDialect) {
       results,
       targets,
     };
-    mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(path.join(RESULTS, `channels-${dialect}-${args.messages}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeResult(`channels-${dialect}-${args.messages}.json`, report);
     return report;
   } finally {
     await db.drop();
@@ -123,6 +109,4 @@ async function runOne(dialect: BenchDialect) {
 }
 
 if (NICE) raisePriority([process.pid], NICE);
-const reports = [];
-for (const dialect of (args.dialects ?? '').split(',').filter(Boolean) as BenchDialect[]) reports.push(await runOne(dialect));
-printSummary(reports);
+printSummary(await runDialects(args.dialects ?? '', runOne));

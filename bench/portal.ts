@@ -1,20 +1,7 @@
-/**
- * `npm run bench:portal -- [--dialects sqlite,postgres] [--articles 5000] [--documents 20000] [--folders 200]
- *   [--seconds 5] [--concurrency 8] [--repeat 2] [--only home,suggest,…]`
- *
- * The requester portal's read paths at the scale of one big organisation: a fresh database per dialect
- * (demo data, then a large knowledge base and archive from bench/portal-data.ts), the real server in its
- * own process, and for the demo requester and the demo assistant: portal home, suggestions (a service
- * name and a sentence being typed), knowledge-base search and article, archive search and folder list.
- * Each scenario runs `--repeat` times; the calmest run (least CPU used by other processes) is kept.
- * Prints tables, writes bench/results/portal-<dialect>-<articles>.json.
- */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchDialect } from './datasets.ts';
-import { calmest, freshDatabase, printSummary } from './runner.ts';
+import { calmest, freshDatabase, printSummary, runDialects, writeResult } from './runner.ts';
 import { BENCH_SECRET_KEY } from './generate.ts';
 import { type Call, type LoadResult, login, postgresPids, raisePriority, startRelais } from './lib.ts';
 import { generatePortalData, type PortalSample } from './portal-data.ts';
@@ -37,7 +24,6 @@ const SECONDS = Number(args.seconds);
 const CONCURRENCY = Number(args.concurrency);
 const REPEAT = Math.max(1, Number(args.repeat));
 const NICE = Number(args.nice);
-const RESULTS = path.join(import.meta.dirname, 'results');
 const ONLY = new Set((args.only ?? 'home,suggest,sentence,kbsearch,article,docsearch,folder').split(','));
 
 /** A sentence as a requester types it in the request form, cut mid-word. */
@@ -151,8 +137,7 @@ async function runOne(dialect: BenchDialect) {
       results,
       targets: checkTargets(results),
     };
-    mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(path.join(RESULTS, `portal-${dialect}-${args.articles}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeResult(`portal-${dialect}-${args.articles}.json`, report);
     return report;
   } finally {
     await db.drop();
@@ -160,6 +145,4 @@ async function runOne(dialect: BenchDialect) {
 }
 
 if (NICE) raisePriority([process.pid], NICE);
-const reports = [];
-for (const dialect of (args.dialects ?? '').split(',').filter(Boolean) as BenchDialect[]) reports.push(await runOne(dialect));
-printSummary(reports);
+printSummary(await runDialects(args.dialects ?? '', runOne));

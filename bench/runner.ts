@@ -2,7 +2,7 @@
  * What the scenario benchmarks (bench/portal.ts, bench/channels.ts) share: an empty database per dialect
  * and the "calmest of N runs" measure (the run with the least CPU taken by other processes is kept).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BenchDialect } from './datasets.ts';
@@ -69,4 +69,19 @@ export function printSummary(reports: { dialect: string; results: LoadResult[] }
       })),
     ),
   );
+}
+
+const RESULTS = path.join(import.meta.dirname, 'results');
+
+/** Writes one report to bench/results/<file>. */
+export function writeResult(file: string, report: unknown): void {
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, file), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** Runs the benchmark on each dialect of a comma-separated list, one after the other. */
+export async function runDialects<R>(list: string, runOne: (dialect: BenchDialect) => Promise<R>): Promise<R[]> {
+  const reports: R[] = [];
+  for (const dialect of list.split(',').filter(Boolean) as BenchDialect[]) reports.push(await runOne(dialect));
+  return reports;
 }
