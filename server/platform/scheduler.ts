@@ -46,3 +46,21 @@ export function startScheduler(deps: Deps, log: (err: unknown, task: string) => 
     for (const t of timers) clearInterval(t);
   };
 }
+
+/**
+ * A task's batch: `work` on every item in turn, one failing item never holding back the others; returns the
+ * sum of what each counted, then rethrows the first failure so the scheduler logs it.
+ */
+export async function eachItem<T>(items: Iterable<T>, work: (item: T) => Promise<number>): Promise<number> {
+  let total = 0;
+  let failure: unknown = null;
+  for (const item of items) {
+    try {
+      total += await work(item);
+    } catch (err) {
+      failure ??= err;
+    }
+  }
+  if (failure) throw failure;
+  return total;
+}

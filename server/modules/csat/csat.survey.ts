@@ -10,7 +10,7 @@ import type { Kdb } from '../../db/database.ts';
 import type { Scope } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { newId, newSecret, nowIso, sha256 } from '../../platform/ids.ts';
-import { registerTask } from '../../platform/scheduler.ts';
+import { eachItem, registerTask } from '../../platform/scheduler.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { requestNow } from '../requests/request-sla.ts';
 import { onRequestWritten } from '../requests/requests.hooks.ts';
@@ -162,18 +162,8 @@ export async function mailPendingSurveys(deps: Deps, now = new Date()): Promise<
     .orderBy('created_at')
     .limit(BATCH)
     .execute();
-  let sent = 0;
-  let failure: unknown = null;
-  for (const r of rows) {
-    // One bad address must not hold back the others: go on, then report the first failure to the scheduler.
-    try {
-      if (await mailSurvey(deps, r.organization_id, r.id, now)) sent++;
-    } catch (err) {
-      failure ??= err;
-    }
-  }
-  if (failure) throw failure;
-  return sent;
+  // One bad address must not hold back the others: go on, then report the first failure to the scheduler.
+  return eachItem(rows, async (r) => ((await mailSurvey(deps, r.organization_id, r.id, now)) ? 1 : 0));
 }
 
 registerTask({

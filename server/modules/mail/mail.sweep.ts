@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { InboundMessagesTable } from '../../db/schema.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { registerTask } from '../../platform/scheduler.ts';
+import { eachItem, registerTask } from '../../platform/scheduler.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { memberActor } from './mail.actors.ts';
 import { bodyOf, titleOf } from './mail.deliver.ts';
@@ -92,20 +92,12 @@ export async function sweepStuckInbound(deps: Deps, now: Date): Promise<number> 
     .orderBy('updated_at')
     .limit(BATCH)
     .execute();
-  let resumed = 0;
-  let failure: unknown = null;
-  for (const r of rows) {
-    try {
-      const taken = await takeRow(deps, r, now);
-      if (!taken) continue;
-      await resume(deps, taken);
-      resumed++;
-    } catch (err) {
-      failure ??= err;
-    }
-  }
-  if (failure) throw failure;
-  return resumed;
+  return eachItem(rows, async (r) => {
+    const taken = await takeRow(deps, r, now);
+    if (!taken) return 0;
+    await resume(deps, taken);
+    return 1;
+  });
 }
 
 registerTask({

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Scope } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { newId } from '../../platform/ids.ts';
-import { registerTask } from '../../platform/scheduler.ts';
+import { eachItem, registerTask } from '../../platform/scheduler.ts';
 import { tenant } from '../../platform/tenancy.ts';
 import { requestNow } from '../requests/request-sla.ts';
 import type { OutgoingMail } from '../../platform/mailer.ts';
@@ -135,17 +135,7 @@ export async function mailDue(deps: Deps, now = new Date(requestNow()), organiza
     .where('mail_attempts', '<', MAX_ATTEMPTS)
     .limit(BATCH);
   if (organizationId) q = q.where('organization_id', '=', organizationId);
-  let sent = 0;
-  let failure: unknown = null;
-  for (const r of await q.execute()) {
-    try {
-      sent += await mailUser(deps, { organizationId: r.organization_id }, r.user_id, now);
-    } catch (err) {
-      failure ??= err;
-    }
-  }
-  if (failure) throw failure;
-  return sent;
+  return eachItem(await q.execute(), (r) => mailUser(deps, { organizationId: r.organization_id }, r.user_id, now));
 }
 
 registerTask({
