@@ -1,9 +1,10 @@
-import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { type AlertSettings, useAlertSettings, useUpdateAlertSettings } from '../../api/alerts.ts';
 import { useForm } from '../../ui/form.ts';
 import { FormError } from '../../ui/FormAlerts.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 
 type Values = { repeatMinutes: number; escalateMinutes: number };
@@ -51,13 +52,7 @@ function AlertSettingsForm({ settings }: { settings: AlertSettings }) {
             {...minutes('escalateMinutes', 1440)}
           />
         </Group>
-        {editable && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        {editable && <FormActions busy={update.isPending} />}
       </Stack>
     </Card>
   );

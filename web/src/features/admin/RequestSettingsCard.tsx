@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Card, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES } from '../../../../common/catalog-enums.ts';
@@ -6,6 +6,7 @@ import { useUpdateOrganization } from '../../api/organization.ts';
 import type { Organization, PriorityMatrix } from '../../api/types.ts';
 import { useForm } from '../../ui/form.ts';
 import { ConflictNotice, FormError } from '../../ui/FormAlerts.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 
 const LEVELS = ['high', 'medium', 'low'] as const;
 type Values = { requestPrefix: string; reopenDays: number; priorityMatrix: PriorityMatrix; version: number };
@@ -93,13 +94,7 @@ export function RequestSettingsCard({ org, editable }: { org: Organization; edit
             ))}
           </Table.Tbody>
         </Table>
-        {editable && (
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        )}
+        {editable && <FormActions busy={update.isPending} />}
       </Stack>
     </Card>
   );
