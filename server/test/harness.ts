@@ -66,6 +66,17 @@ export async function login(app: FastifyInstance, email: string, password = 'rel
   return { cookie: `relais_session=${cookie?.value}`, csrf: res.json().csrfToken };
 }
 
+/** Logs in and works in the named organisation (a member of several starts in the first one alphabetically). */
+export async function loginIn(app: FastifyInstance, email: string, organizationName = 'Groupe Horizon'): Promise<Session> {
+  const session = await login(app, email);
+  const me = (await as(app, session)('GET', '/api/me')).json();
+  if (me.organization?.name !== organizationName) {
+    const target = me.memberships.find((m: { organizationName: string }) => m.organizationName === organizationName);
+    await as(app, session)('POST', '/api/me/organization', { organizationId: target.organizationId });
+  }
+  return session;
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Sends a request as a logged-in user (cookie + CSRF header on writes). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { as, login, type Session, type TestApp, testApp } from '../../test/harness.ts';
+import { as, login, type Session, type TestApp, testApp, loginIn } from '../../test/harness.ts';
 import type { ServerMessage } from '../live/live.protocol.ts';
 import { LiveTestClient } from '../live/live.test-client.ts';
 import { setRequestClock } from '../requests/request-sla.ts';
@@ -15,21 +15,11 @@ let url: string;
 const sessions: Record<string, Session> = {};
 const ids: Record<string, string> = {};
 
-/** Logs in and works in Groupe Horizon (the coordinator also belongs to Atelier Bellevue). */
-async function horizon(email: string): Promise<Session> {
-  const session = await login(t.app, email);
-  const me = (await as(t.app, session)('GET', '/api/me')).json();
-  const target = me.memberships.find((m: { organizationName: string }) => m.organizationName === 'Groupe Horizon');
-  if (me.organization.name !== 'Groupe Horizon')
-    await as(t.app, session)('POST', '/api/me/organization', { organizationId: target.organizationId });
-  return session;
-}
-
 before(async () => {
   t = await testApp({ demo: true });
   url = `${(await t.app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws')}/api/live`;
   for (const who of ['assistante', 'lea.moreau', 'coordinatrice']) {
-    sessions[who] = await horizon(`${who}@horizon.test`);
+    sessions[who] = await loginIn(t.app, `${who}@horizon.test`);
     ids[who] = (await as(t.app, sessions[who])('GET', '/api/me')).json().user.id;
   }
   sessions.other = await login(t.app, 'referent@bellevue.test');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { as, login, type TestApp, testApp } from '../../test/harness.ts';
+import { as, login, type TestApp, testApp, loginIn } from '../../test/harness.ts';
 import { mailDue } from '../notifications/notifications.delivery.ts';
 import { setRequestClock } from '../requests/request-sla.ts';
 import { runAlerts } from './alerts.task.ts';
@@ -28,12 +28,7 @@ after(() => {
 
 /** A session working in Groupe Horizon (the coordinator also belongs to Atelier Bellevue). */
 async function horizon(email: string): Promise<Api> {
-  const session = as(t.app, await login(t.app, email));
-  const me = (await session('GET', '/api/me')).json();
-  const target = me.memberships.find((m: { organizationName: string }) => m.organizationName === 'Groupe Horizon');
-  if (me.organization.name !== 'Groupe Horizon')
-    await session('POST', '/api/me/organization', { organizationId: target.organizationId });
-  return session;
+  return as(t.app, await loginIn(t.app, email));
 }
 
 async function channel(body: Record<string, unknown>, members: string[]): Promise<string> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { as, login, type TestApp, testApp } from '../../test/harness.ts';
+import { as, login, type TestApp, testApp, loginIn } from '../../test/harness.ts';
 import { parseMentions, slugOf } from './mentions.ts';
 
 type Api = ReturnType<typeof as>;
@@ -11,12 +11,7 @@ const WHO = ['assistante', 'lea.moreau', 'thomas.garnier', 'ines.benali', 'coord
 
 /** A session working in Groupe Horizon (the coordinator also belongs to Atelier Bellevue). */
 async function horizon(email: string): Promise<Api> {
-  const session = as(t.app, await login(t.app, email));
-  const me = (await session('GET', '/api/me')).json();
-  const target = me.memberships.find((m: { organizationName: string }) => m.organizationName === 'Groupe Horizon');
-  if (me.organization.name !== 'Groupe Horizon')
-    await session('POST', '/api/me/organization', { organizationId: target.organizationId });
-  return session;
+  return as(t.app, await loginIn(t.app, email));
 }
 
 before(async () => {
