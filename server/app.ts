@@ -17,6 +17,8 @@ import type { Deps } from './platform/deps.ts';
 import { EventBus } from './platform/events.ts';
 import { registerErrorHandling } from './platform/http-errors.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
+import { newId } from './platform/ids.ts';
+import { acceptRequestId, enterRequest } from './platform/log-context.ts';
 import { type Mailer, OutboxMailer, SmtpMailer } from './platform/mailer.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { closeForRestart, Realtime } from './platform/realtime.ts';
@@ -64,6 +66,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // One id per request, kept from a proxy's X-Request-Id, in every log line and in the jobs it enqueues.
+    requestIdHeader: false,
+    genReqId: (req) => acceptRequestId(req.headers['x-request-id'], newId),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    enterRequest(request.id);
+    reply.header('x-request-id', request.id);
   });
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => {

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startInboundSmtp } from './modules/mail/mail.smtp.ts';
-import { startScheduler } from './platform/scheduler.ts';
+import { startNode } from './platform/cluster.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/demo-data.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 
@@ -22,16 +22,23 @@ async function main() {
     app.log.error({ err }, `serveur SMTP entrant non démarré (${config.smtp.inboundHost}:${config.smtp.inboundPort})`);
     return null;
   });
-  const stopScheduler = startScheduler(deps, (err, task) => app.log.error({ err, task }, 'tâche périodique en échec'));
-  const stop = async () => {
-    stopScheduler();
+  const node = await startNode(deps, app.log, config.port);
+  let stopping = false;
+  // Graceful stop: /api/ready turns red, no new connection, in-flight requests finish, WebSockets are told
+  // to come back (1012), running jobs are drained; a second signal does not start a second stop.
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'arrêt demandé : fin des requêtes et des travaux en cours');
+    deps.draining = true;
     await smtp?.close();
     await app.close();
+    await node.stop();
     await database.destroy();
     process.exit(0);
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 }
 
 function printBanner(url: string, dialect: string, demo: boolean) {

@@ -19,6 +19,7 @@ import { channels } from './migrations/20261127_0017_channels.ts';
 import { alerts } from './migrations/20261127_0018_alerts.ts';
 import { messageFiles } from './migrations/20261127_0019_message_files.ts';
 import { imap } from './migrations/20261127_0020_imap.ts';
+import { jobs } from './migrations/20261127_0021_jobs.ts';
 import type { AnyDb, MigrationFactory } from './migrations/types.ts';
 
 /** Every migration, in order. Names are timestamped; add new ones at the end. */
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, MigrationFactory> = {
   '20261127_0018_alerts': alerts,
   '20261127_0019_message_files': messageFiles,
   '20261127_0020_imap': imap,
+  '20261127_0021_jobs': jobs,
 };
 
 /** Names in order (the migration test walks them down and up). */

@@ -58,6 +58,7 @@ const BOOL_COLUMNS = new Set([
   'muted',
 ]);
 const JSON_COLUMNS = new Set([
+  'payload',
   'business_hours',
   'recovery_codes',
   'scopes',

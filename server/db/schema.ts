@@ -932,3 +932,59 @@ export interface MessageAlertsTable {
 export interface DB {
   message_alerts: MessageAlertsTable;
 }
+/** A unit of background work (platform/jobs.ts): pending → running → done, or back to pending with a delay, or failed. */
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: Json<Record<string, unknown>>;
+  state: 'pending' | 'running' | 'done' | 'failed';
+  run_at: Ts;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: number;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: Ts | null;
+  /** One job per key (a schedule's period, an idempotent enqueue). */
+  dedupe_key: string | null;
+  /** The HTTP request that enqueued it, so its logs join the request's. */
+  request_id: string | null;
+  created_at: Ts;
+  updated_at: Ts;
+  finished_at: Ts | null;
+}
+/** A periodic task's next period: the node that moves `next_run_at` forward enqueues that period's job. */
+export interface JobSchedulesTable {
+  name: string;
+  every_ms: number;
+  next_run_at: Ts;
+  last_run_at: Ts | null;
+  last_node: string | null;
+}
+/** A Relais process, seen by its heartbeat. */
+export interface ClusterNodesTable {
+  id: string;
+  hostname: string;
+  pid: number;
+  port: number | null;
+  version: string;
+  started_at: Ts;
+  seen_at: Ts;
+  stopped_at: Ts | null;
+}
+/** A backup made by `npm run backup` (the operator's page shows the last one). */
+export interface BackupRunsTable {
+  id: string;
+  file: string;
+  dialect: string;
+  bytes: ColumnType<number, number, number>;
+  tables: number;
+  files: number;
+  started_at: Ts;
+  finished_at: Ts;
+}
+export interface DB {
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+  cluster_nodes: ClusterNodesTable;
+  backup_runs: BackupRunsTable;
+}

@@ -16,4 +16,8 @@ export interface Deps {
   mailer: Mailer;
   cipher: FieldCipher;
   storage: Storage;
+  /** Tells this node's job runner (and, on PostgreSQL, the others) that a job was just enqueued (cluster.ts). */
+  jobsEnqueued?: () => void;
+  /** Set when a graceful shutdown starts: /api/ready answers 503 so the load balancer stops sending. */
+  draining?: boolean;
 }

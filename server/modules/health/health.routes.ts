@@ -10,6 +10,7 @@ export async function healthRoutes(app: FastifyInstance, deps: Deps) {
     '/api/ready',
     { config: { public: true }, schema: { tags: ['ops'], summary: 'Prêt (base de données joignable)' } },
     async (_request, reply) => {
+      if (deps.draining) return reply.status(503).send({ status: 'draining', database: true });
       const ok = await Promise.race([deps.database.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
       return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'unavailable', database: ok });
     },
