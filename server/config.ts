@@ -43,6 +43,13 @@ const ZEnv = z.object({
     .min(1, 'doit être compris entre 1 et 1024')
     .max(1024, 'doit être compris entre 1 et 1024')
     .default(20),
+  /** How long a node's claim on a job holds without renewal: a crashed node's jobs are taken over after it. */
+  JOB_LEASE_SECONDS: z.coerce
+    .number({ error: 'doit être un nombre de secondes' })
+    .int('doit être un nombre entier')
+    .min(3, 'doit être compris entre 3 et 3600')
+    .max(3600, 'doit être compris entre 3 et 3600')
+    .default(60),
 });
 
 export interface Config {
@@ -62,6 +69,8 @@ export interface Config {
   maxUploadBytes: number;
   /** WEBHOOK_ALLOWED_HOSTS: destinations exempt from the webhook SSRF guard (lowercase hosts). */
   webhookAllowedHosts: string[];
+  /** JOB_LEASE_SECONDS in milliseconds (platform/jobs.ts). */
+  jobLeaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     webhookAllowedHosts: allowedHosts(e.WEBHOOK_ALLOWED_HOSTS),
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
   };
 }
 

@@ -26,7 +26,7 @@ export async function startNode(deps: Deps, log: FastifyBaseLogger, port: number
     .insertInto('cluster_nodes')
     .values({ id: nodeId, hostname: hostname(), pid: process.pid, port, version: VERSION, started_at: now, seen_at: now })
     .execute();
-  const runner = new JobRunner(deps, { nodeId, log: log.child({ component: 'jobs' }) });
+  const runner = new JobRunner(deps, { nodeId, log: log.child({ component: 'jobs' }), leaseMs: deps.config.jobLeaseMs });
   const link =
     deps.database.dialect === 'postgres'
       ? await startPgNotify({

@@ -18,6 +18,8 @@ export interface Deps {
   storage: Storage;
   /** Tells this node's job runner (and, on PostgreSQL, the others) that a job was just enqueued (cluster.ts). */
   jobsEnqueued?: () => void;
+  /** Open live WebSockets of this node (set by the live module, read by /metrics). */
+  liveConnections?: () => number;
   /** Set when a graceful shutdown starts: /api/ready answers 503 so the load balancer stops sending. */
   draining?: boolean;
 }

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './deps.ts';
-import { claimJobs, finishJob, type Job, jobDefinition, purgeFinishedJobs, renewLeases } from './jobs.ts';
+import { claimJobs, finishJob, type Job, jobDefinition, LEASE_MS, purgeFinishedJobs, renewLeases } from './jobs.ts';
 import { runWithRequestId } from './log-context.ts';
 import { enqueueDueSchedules, periodicTask, syncSchedules } from './scheduler.ts';
 
@@ -11,9 +11,10 @@ export interface RunnerOptions {
   concurrency?: number;
   /** How often the queue is looked at without a wake-up (PostgreSQL NOTIFY wakes the nodes at once). */
   pollMs?: number;
+  /** How long a claim holds (renewed at a third of it while the job runs). */
+  leaseMs?: number;
 }
 
-const RENEW_EVERY_MS = 20_000;
 const PURGE_EVERY_MS = 3_600_000;
 
 /**
@@ -25,6 +26,7 @@ export class JobRunner {
   readonly #running = new Map<string, Promise<void>>();
   readonly #concurrency: number;
   readonly #pollMs: number;
+  readonly #leaseMs: number;
   #timer: NodeJS.Timeout | null = null;
   #ticking = false;
   #again = false;
@@ -38,6 +40,7 @@ export class JobRunner {
   ) {
     this.#concurrency = options.concurrency ?? 4;
     this.#pollMs = options.pollMs ?? 1_000;
+    this.#leaseMs = options.leaseMs ?? LEASE_MS;
   }
 
   async start(): Promise<void> {
@@ -77,8 +80,8 @@ export class JobRunner {
   async #claimAndRun(now: Date): Promise<void> {
     const { db } = this.deps.database;
     const { nodeId } = this.options;
-    if (now.getTime() - this.#renewedAt >= RENEW_EVERY_MS) {
-      await renewLeases(db, nodeId, [...this.#running.keys()], now);
+    if (now.getTime() - this.#renewedAt >= this.#leaseMs / 3) {
+      await renewLeases(db, nodeId, [...this.#running.keys()], now, this.#leaseMs);
       this.#renewedAt = now.getTime();
     }
     if (now.getTime() - this.#purgedAt >= PURGE_EVERY_MS) {
@@ -87,7 +90,7 @@ export class JobRunner {
     }
     await enqueueDueSchedules(db, nodeId, now);
     if (this.#stopped) return;
-    const jobs = await claimJobs(this.deps.database, nodeId, this.#concurrency - this.#running.size, now);
+    const jobs = await claimJobs(this.deps.database, nodeId, this.#concurrency - this.#running.size, now, this.#leaseMs);
     for (const job of jobs) {
       const run = this.#run(job).finally(() => {
         this.#running.delete(job.id);

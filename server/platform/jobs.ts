@@ -21,7 +21,7 @@ export interface JobDefinition {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
-/** How long a claim holds before another node may take the job (renewed while the job runs). */
+/** How long a claim holds before another node may take the job (renewed while the job runs; JOB_LEASE_SECONDS). */
 export const LEASE_MS = 60_000;
 
 const definitions = new Map<string, JobDefinition>();
@@ -74,10 +74,16 @@ export async function enqueueJob(
  * Claims up to `limit` jobs that are due (or whose claim expired: their node died) for `nodeId`. On
  * PostgreSQL, SKIP LOCKED lets several nodes claim at once without waiting on each other or taking the same row.
  */
-export async function claimJobs(database: Database, nodeId: string, limit: number, now = new Date()): Promise<Job[]> {
+export async function claimJobs(
+  database: Database,
+  nodeId: string,
+  limit: number,
+  now = new Date(),
+  leaseMs = LEASE_MS,
+): Promise<Job[]> {
   if (limit <= 0) return [];
   const at = now.toISOString();
-  const lockedUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+  const lockedUntil = new Date(now.getTime() + leaseMs).toISOString();
   const due = database.db
     .selectFrom('jobs')
     .select('id')
@@ -105,11 +111,11 @@ export async function claimJobs(database: Database, nodeId: string, limit: numbe
 }
 
 /** Keeps this node's claims alive while their jobs run. */
-export async function renewLeases(db: Kdb, nodeId: string, ids: string[], now = new Date()): Promise<void> {
+export async function renewLeases(db: Kdb, nodeId: string, ids: string[], now = new Date(), leaseMs = LEASE_MS): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('jobs')
-    .set({ locked_until: new Date(now.getTime() + LEASE_MS).toISOString() })
+    .set({ locked_until: new Date(now.getTime() + leaseMs).toISOString() })
     .where('id', 'in', ids)
     .where('locked_by', '=', nodeId)
     .where('state', '=', 'running')

@@ -89,3 +89,62 @@ export async function startNodeProcess(options: {
     },
   };
 }
+
+export interface HttpSession {
+  cookie: string;
+  csrfToken: string;
+  /** A JSON call with the session's cookie and CSRF token. */
+  call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
+}
+
+/** Signs in over real HTTP (a node process) and optionally switches to an organisation by name. */
+export async function signIn(
+  baseUrl: string,
+  email: string,
+  organizationName?: string,
+  password = 'relais-demo',
+): Promise<HttpSession> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`connexion refusée pour ${email} : ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const session: HttpSession = {
+    cookie,
+    csrfToken,
+    async call(method, path, body, headers = {}) {
+      const r = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          cookie,
+          'X-CSRF-Token': csrfToken,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await r.text();
+      return { status: r.status, body: (text ? JSON.parse(text) : {}) as never };
+    },
+  };
+  if (organizationName) {
+    type Me = { organization?: { name: string }; memberships: { organizationId: string; organizationName: string }[] };
+    const me = (await session.call<Me>('GET', '/api/me')).body;
+    const target = me.memberships.find((m) => m.organizationName === organizationName);
+    if (me.organization?.name !== organizationName && target)
+      await session.call('POST', '/api/me/organization', { organizationId: target.organizationId });
+  }
+  return session;
+}
