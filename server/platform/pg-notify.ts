@@ -29,6 +29,8 @@ export async function startPgNotify(options: PgNotifyOptions): Promise<{ close()
   let client: pg.Client | null = null;
   let closed = false;
   let delay = 1_000;
+  // A dropped connection may report both 'error' and 'end': it is replaced once.
+  const retired = new WeakSet<pg.Client>();
 
   const connect = async () => {
     if (closed) return;
@@ -57,6 +59,8 @@ export async function startPgNotify(options: PgNotifyOptions): Promise<{ close()
     }
   };
   const reconnect = (c: pg.Client) => {
+    if (retired.has(c)) return;
+    retired.add(c);
     if (client === c) client = null;
     c.removeAllListeners('end');
     c.end().catch(() => {});
