@@ -17,6 +17,9 @@ export const ERROR_STATUS = {
   unprocessable: 422,
   rate_limited: 429,
   unavailable: 503,
+  database_unavailable: 503,
+  storage_unavailable: 503,
+  storage_full: 507,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

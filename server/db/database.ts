@@ -50,6 +50,12 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('error', () => {
     /* idle client errors (database restart) are retried by the next checkout */
   });
+  // A checked-out client has no 'error' listener between two queries (inside a transaction): PostgreSQL's
+  // « terminating connection » (57P01) there would crash the process. Its next query fails instead (503) and
+  // the pool drops it (not queryable).
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new NormalizeResultPlugin()] });
   return {
     db,

@@ -2,6 +2,7 @@ import type { Database, Kdb } from '../db/database.ts';
 import type { Actor } from './actor.ts';
 import { type AuditEntry, appendAudit, canonical } from './audit.ts';
 import type { EventBus } from './events.ts';
+import { markCommitted } from './idempotency.ts';
 import { nowIso } from './ids.ts';
 
 /** What a service needs to act for one request: the database, the bus, who acts and from where. */
@@ -37,7 +38,14 @@ export async function withTransaction<T>(
       await appendAudit(trx, ctx.database.dialect, entry);
       recorded.push(entry);
     };
-    return fn(trx, record);
+    const result = await fn(trx, record);
+    // An Idempotency-Key creation is marked done in its own transaction: a crash after the commit cannot
+    // make its retry create it again (platform/idempotency.ts).
+    await markCommitted(
+      trx,
+      recorded.map((e) => ({ targetType: e.targetType, targetId: e.targetId })),
+    );
+    return result;
   });
   const at = nowIso();
   for (const e of recorded) {

@@ -64,7 +64,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
         message: translate(locale, 'bad_request'),
       });
     }
-    if (isDatabaseDown(error)) return send(reply, 503, { code: 'unavailable', message: translate(locale, 'unavailable') });
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'base de données injoignable');
+      reply.header('retry-after', '5');
+      return send(reply, 503, { code: 'database_unavailable', message: translate(locale, 'database_unavailable') });
+    }
+    if ((error as { code?: string }).code === 'SQLITE_BUSY')
+      return send(reply, 503, { code: 'unavailable', message: translate(locale, 'unavailable') });
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, 500, { code: 'internal', message: translate(locale, 'internal') });
   });
@@ -88,11 +94,23 @@ function ERROR_STATUS_OF(code: ErrorCode): number {
   return new AppError(code).status;
 }
 
-/** Connection-level failures (PG down, SQLite busy) answer 503 quickly instead of 500. */
-function isDatabaseDown(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', 'SQLITE_BUSY', 'ETIMEDOUT'].includes(e.code ?? '') ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test(e.message ?? '')
-  );
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** PostgreSQL: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now; class 08 = connection exception. */
+const PG_DOWN = /^(57P0[123]|08\w{3})$/;
+const PG_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connection error and is not queryable|Client was closed and is not queryable|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * A connection-level failure of the database (PostgreSQL stopped, restarting, unreachable): the API answers
+ * 503 `database_unavailable` at once instead of 500; `/api/ready` is red meanwhile. Also looks into `cause`
+ * and an AggregateError's `errors` (Node's dual-stack connect), two levels deep.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 2) return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (UNREACHABLE.has(code) || PG_DOWN.test(code)) return true;
+  if (typeof e.message === 'string' && PG_MESSAGES.test(e.message)) return true;
+  const nested = [e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return nested.some((n) => isDatabaseUnavailable(n, depth + 1));
 }

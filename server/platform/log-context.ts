@@ -5,10 +5,25 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * a request records the request id, and the job's log lines carry it again (`reqId`), so one id follows the
  * work from the request to the background.
  */
-const context = new AsyncLocalStorage<{ reqId: string }>();
+interface WorkContext {
+  reqId: string;
+  /** The Idempotency-Key reservation of this request (platform/idempotency.ts): marked inside its transaction. */
+  idempotency?: { id: string; token: string };
+}
+const context = new AsyncLocalStorage<WorkContext>();
 
 export function currentRequestId(): string | null {
   return context.getStore()?.reqId ?? null;
+}
+
+/** The idempotency reservation of the current request, if it made one. */
+export function currentIdempotency(): WorkContext['idempotency'] {
+  return context.getStore()?.idempotency;
+}
+
+export function setIdempotency(reservation: WorkContext['idempotency']): void {
+  const store = context.getStore();
+  if (store) store.idempotency = reservation;
 }
 
 /** From here on (this request's hooks, handler and after-commit listeners) the request id is `reqId`. */

@@ -4,6 +4,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { AppError } from './errors.ts';
 import { newId } from './ids.ts';
 
 export interface StoredObject {
@@ -20,6 +21,21 @@ export interface Storage {
 }
 
 export class TooLargeError extends Error {}
+
+const FULL = new Set(['ENOSPC', 'EDQUOT']);
+const UNWRITABLE = new Set(['EACCES', 'EROFS', 'EPERM', 'ENOENT']);
+
+/**
+ * A failing disk becomes a clear answer: 507 `storage_full` (no space, quota), 503 `storage_unavailable`
+ * (read-only, permissions, directory gone); anything else (the client's stream, a size limit) is unchanged.
+ */
+export function storageError(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || err instanceof AppError) return err;
+  if (FULL.has(code)) return new AppError('storage_full');
+  if (UNWRITABLE.has(code)) return new AppError('storage_unavailable');
+  return err;
+}
 
 /**
  * Local disk storage under DATA_DIR/files. Keys are generated ids (never user file names); bytes go to a
@@ -39,11 +55,11 @@ export class LocalDiskStorage implements Storage {
     const key = newId();
     const final = this.#path(key);
     const tmp = path.join(this.#root, 'tmp', `${key}.part`);
-    await mkdir(path.dirname(tmp), { recursive: true });
-    await mkdir(path.dirname(final), { recursive: true });
     const hash = createHash('sha256');
     let size = 0;
     try {
+      await mkdir(path.dirname(tmp), { recursive: true });
+      await mkdir(path.dirname(final), { recursive: true });
       await pipeline(
         body,
         async function* (source: AsyncIterable<Buffer>) {
@@ -58,8 +74,8 @@ export class LocalDiskStorage implements Storage {
       );
       await rename(tmp, final);
     } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
+      await rm(tmp, { force: true }).catch(() => {});
+      throw storageError(err);
     }
     return { key, size, sha256: hash.digest('hex') };
   }
