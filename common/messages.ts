@@ -14,6 +14,7 @@ import { REQUEST_EXTRA_MESSAGES } from './messages-request-extras.ts';
 import { QUEUE_MESSAGES } from './messages-queues.ts';
 import { REQUEST_MESSAGES } from './messages-requests.ts';
 import { WEBHOOK_MESSAGES } from './messages-webhooks.ts';
+import { OPS_MESSAGES } from './messages-ops.ts';
 
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
@@ -41,6 +42,9 @@ const BASE: Record<Locale, Record<ErrorCode | string, string>> = {
     unprocessable: 'Impossible de traiter cette demande.',
     rate_limited: 'Trop de tentatives. Réessayez dans {minutes} min.',
     unavailable: 'Service momentanément indisponible. Réessayez dans un instant.',
+    database_unavailable: 'La base de données est momentanément injoignable. Réessayez dans quelques instants.',
+    storage_full: 'Espace de stockage insuffisant\u00a0: le fichier n’a pas été enregistré.',
+    storage_unavailable: 'Le stockage des fichiers est momentanément inaccessible\u00a0: le fichier n’a pas été enregistré.',
     internal: 'Une erreur interne est survenue. L’équipe technique a été prévenue.',
     invalid_json: 'Le corps de la requête n’est pas un JSON valide.',
     reset_token_invalid: 'Ce lien de réinitialisation est invalide ou a expiré.',
@@ -58,6 +62,8 @@ const BASE: Record<Locale, Record<ErrorCode | string, string>> = {
     idempotency_retry: 'Cette clé d’idempotence a expiré : renvoyez la requête avec une nouvelle clé.',
     idempotency_mismatch: 'Cette clé d’idempotence a déjà servi pour une autre opération.',
     idempotency_in_progress: 'Une requête avec cette clé d’idempotence est encore en cours.',
+    idempotency_committed:
+      'Cette création a déjà été enregistrée, mais sa réponse n’a pas pu vous parvenir\u00a0: rechargez la liste pour la retrouver.',
     field_unique: 'Cette valeur est déjà utilisée.',
     field_key: 'Identifiant de champ : minuscules, chiffres et « _ », commençant par une lettre.',
     field_options: 'Un champ à choix demande au moins deux options.',
@@ -101,6 +107,9 @@ const BASE: Record<Locale, Record<ErrorCode | string, string>> = {
     unprocessable: 'This request cannot be processed.',
     rate_limited: 'Too many attempts. Try again in {minutes} min.',
     unavailable: 'Service temporarily unavailable. Try again shortly.',
+    database_unavailable: 'The database cannot be reached right now. Try again in a few moments.',
+    storage_full: 'Not enough storage space: the file was not saved.',
+    storage_unavailable: 'File storage is temporarily inaccessible: the file was not saved.',
     internal: 'An internal error occurred. The technical team has been notified.',
     invalid_json: 'The request body is not valid JSON.',
     reset_token_invalid: 'This reset link is invalid or has expired.',
@@ -118,6 +127,7 @@ const BASE: Record<Locale, Record<ErrorCode | string, string>> = {
     idempotency_retry: 'This idempotency key has expired: send the request again with a new key.',
     idempotency_mismatch: 'This idempotency key was already used for another operation.',
     idempotency_in_progress: 'A request with this idempotency key is still in progress.',
+    idempotency_committed: 'This creation was already recorded but its response was lost: reload the list to find it.',
     field_unique: 'This value is already in use.',
     field_key: 'Field key: lower-case letters, digits and "_", starting with a letter.',
     field_options: 'A choice field needs at least two options.',
@@ -160,6 +170,7 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
     ...REQUEST_EXTRA_MESSAGES.fr,
     ...RECURRING_MESSAGES.fr,
     ...QUEUE_MESSAGES.fr,
+    ...OPS_MESSAGES.fr,
   },
   en: {
     ...KB_MESSAGES.en,
@@ -178,6 +189,7 @@ export const MESSAGES: Record<Locale, Record<ErrorCode | string, string>> = {
     ...REQUEST_EXTRA_MESSAGES.en,
     ...RECURRING_MESSAGES.en,
     ...QUEUE_MESSAGES.en,
+    ...OPS_MESSAGES.en,
   },
 };
 

@@ -98,7 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   registerErrorHandling(app);
   registerAuthHooks(app, database);
   registerIdempotency(app, database);
-  registerMetrics(app, database);
+  registerMetrics(app, deps);
   for (const mod of MODULES) await app.register(async (scoped) => mod(scoped, deps));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await serveWeb(app);

@@ -22,6 +22,8 @@ import './mail/mail.policy.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { notificationRoutes } from './notifications/notifications.routes.ts';
+import './ops/ops.policy.ts';
+import { opsRoutes } from './ops/ops.routes.ts';
 import { functionRoutes } from './org/functions.routes.ts';
 import './org/org.loaders.ts';
 import './org/org.policy.ts';
@@ -62,6 +64,7 @@ export const MODULES: ModulePlugin[] = [
   directoryRoutes,
   auditRoutes,
   platformRoutes,
+  opsRoutes,
   slaRoutes,
   catalogRoutes,
   requestRoutes,

@@ -24,6 +24,7 @@ const portal = () => import('./features/portal/index.ts');
 const kb = () => import('./features/kb/index.ts');
 const notifs = () => import('./features/notifications/index.ts');
 const channels = () => import('./features/channels/index.ts');
+const ops = () => import('./features/ops/index.ts');
 
 const routes: RouteObject[] = [
   { path: '/', element: <RootRedirect /> },
@@ -170,6 +171,8 @@ const routes: RouteObject[] = [
                 ),
               },
               { path: 'boite-d-envoi', lazy: lazy(notifs, (m) => m.OutboxPage) },
+              { path: 'exploitation', lazy: lazy(ops, (m) => m.OpsPage) },
+              { path: 'exploitation/travaux', lazy: lazy(ops, (m) => m.JobsPage) },
             ],
           },
           {

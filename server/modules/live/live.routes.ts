@@ -50,6 +50,7 @@ export async function liveRoutes(fastify: FastifyInstance, deps: Deps) {
   const store = presenceStore(deps.realtime);
   const hub = new LiveHub(deps, store, fastify.log);
   hubs.set(deps.realtime, hub);
+  deps.liveConnections = () => hub.connectionCount;
   store.start();
   hub.start();
   fastify.addHook('onClose', async () => {

@@ -76,6 +76,11 @@ export class LiveHub {
     this.#heartbeat = setInterval(() => this.heartbeat(), HEARTBEAT_MS).unref();
   }
 
+  /** Sockets open on this node right now (`relais_websocket_connections`). */
+  get connectionCount(): number {
+    return this.#clients.size;
+  }
+
   stop(): void {
     for (const stop of this.#stops.splice(0)) stop();
     if (this.#heartbeat) clearInterval(this.#heartbeat);

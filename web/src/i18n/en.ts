@@ -7,6 +7,7 @@ import { enNotifications } from './en-notifications.ts';
 import { enChannels } from './en-channels.ts';
 import { enChat } from './en-chat.ts';
 import { enWebhooks } from './en-webhooks.ts';
+import { enOps } from './en-ops.ts';
 import { enArchive } from './en-archive.ts';
 import { enAdmin } from './en-admin.ts';
 import { enCatalog } from './en-catalog.ts';
@@ -33,6 +34,7 @@ export const en: Catalogue = {
   ...enChannels,
   ...enChat,
   ...enWebhooks,
+  ...enOps,
   ...enArchive,
   app: { name: 'Relais', tagline: 'Your assistant pool, calmly steered.' },
   common: {

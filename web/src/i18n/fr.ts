@@ -11,6 +11,7 @@ import { frNotifications } from './fr-notifications.ts';
 import { frChannels } from './fr-channels.ts';
 import { frChat } from './fr-chat.ts';
 import { frWebhooks } from './fr-webhooks.ts';
+import { frOps } from './fr-ops.ts';
 import { frArchive } from './fr-archive.ts';
 import { frAdmin } from './fr-admin.ts';
 import { frCatalog } from './fr-catalog.ts';
@@ -35,6 +36,7 @@ export const fr = {
   ...frChannels,
   ...frChat,
   ...frWebhooks,
+  ...frOps,
   ...frArchive,
   app: { name: 'Relais', tagline: 'Le pôle d’assistantes, piloté sereinement.' },
   common: {

@@ -1,5 +1,6 @@
 import { Badge, NavLink, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import {
+  IconActivity,
   IconWebhook,
   IconBell,
   IconMail,
@@ -80,6 +81,7 @@ function useItems(me: Me): { main: Item[]; admin: Item[] } {
     main.push({ to: '/audit', label: t('nav.audit'), icon: IconShieldCheck });
   if (me.user.isOperator && me.home !== '/plateforme')
     main.push({ to: '/plateforme', label: t('nav.platform'), icon: IconServer });
+  if (me.user.isOperator) main.push({ to: '/plateforme/exploitation', label: t('ops.nav'), icon: IconActivity });
   if (me.user.isOperator) main.push({ to: '/plateforme/boite-d-envoi', label: t('notifications.outbox.nav'), icon: IconMail });
   if (me.organization && can(me, 'channel.read')) {
     const count = channelsUnread;

@@ -1,0 +1,2 @@
+export { JobsPage } from './JobsPage.tsx';
+export { OpsPage } from './OpsPage.tsx';
