@@ -3,6 +3,21 @@ import type { frOps } from './fr-ops.ts';
 /** English strings of the operator's ops page (merged into `en`). */
 export const enOps: typeof frOps = {
   ops: {
+    tasks: {
+      'csat-mail': 'Satisfaction survey mail',
+      'kb-review-watch': 'Articles due for review',
+      'mail-imap-poll': 'IMAP mailbox polling',
+      'mail-stuck-sweep': 'Stuck inbound mail recovery',
+      'message-files-pending': 'Unsent chat files cleanup',
+      'notifications-mail': 'Notification e-mails',
+      recurring: 'Recurring requests',
+      'search-backfill': 'Search index backfill',
+      'sla-watch': 'SLA watch',
+      'sqlite-optimize': 'SQLite optimisation',
+      'staged-uploads': 'Abandoned uploads cleanup',
+      'urgent-alerts': 'Urgent alert repeats',
+      'webhook-deliveries': 'Webhook deliveries',
+    },
     nav: 'Operations',
     title: 'Operations',
     intro:

@@ -1,6 +1,21 @@
 /** French strings of the operator's ops page (merged into `fr`). U+00A0 before : ; ? ! and inside « ». */
 export const frOps = {
   ops: {
+    tasks: {
+      'csat-mail': 'Envoi des enquêtes de satisfaction',
+      'kb-review-watch': 'Rappel des articles à relire',
+      'mail-imap-poll': 'Relève des boîtes IMAP',
+      'mail-stuck-sweep': 'Reprise des courriels entrants bloqués',
+      'message-files-pending': 'Purge des fichiers de discussion non envoyés',
+      'notifications-mail': 'Envoi des notifications par e-mail',
+      recurring: 'Création des demandes récurrentes',
+      'search-backfill': 'Complément de l’index de recherche',
+      'sla-watch': 'Veille des délais (SLA)',
+      'sqlite-optimize': 'Optimisation de la base SQLite',
+      'staged-uploads': 'Purge des dépôts de fichiers abandonnés',
+      'urgent-alerts': 'Relance des alertes urgentes',
+      'webhook-deliveries': 'Envoi des webhooks',
+    },
     nav: 'Exploitation',
     title: 'Exploitation',
     intro:

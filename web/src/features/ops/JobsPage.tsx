@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Page } from '../../ui/Page.tsx';
 import { Empty, QueryState } from '../../ui/QueryState.tsx';
 import { JobBadge, RetryButton } from './OpsActions.tsx';
+import { JobName } from './JobName.tsx';
 
 const STATES: JobState[] = ['failed', 'pending', 'running', 'done'];
 const isState = (v: string | null): v is JobState => STATES.includes(v as JobState);
@@ -31,7 +32,7 @@ function JobRows({ items }: { items: OpsJob[] }) {
       {items.map((j) => (
         <Table.Tr key={j.id} data-job={j.id}>
           <Table.Td>
-            <code>{j.name}</code>
+            <JobName name={j.name} />
           </Table.Td>
           <Table.Td>
             <JobBadge state={j.state} />

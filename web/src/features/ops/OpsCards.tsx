@@ -6,6 +6,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Empty } from '../../ui/QueryState.tsx';
 import { JobBadge, NodeBadge, RunNowButton, usePeriod } from './OpsActions.tsx';
+import { JobName } from './JobName.tsx';
 
 /** A titled card of the ops page (h2), with its test id. */
 export function OpsCard({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
@@ -66,7 +67,7 @@ export function QueueCard({ queue }: { queue: OpsOverview['queue'] }) {
           {queue.map((q) => (
             <Table.Tr key={`${q.name}:${q.state}`}>
               <Table.Td>
-                <code>{q.name}</code>
+                <JobName name={q.name} />
               </Table.Td>
               <Table.Td>
                 <JobBadge state={q.state} />
@@ -94,7 +95,7 @@ export function SchedulesCard({ schedules }: { schedules: OpsOverview['schedules
           {schedules.map((s) => (
             <Table.Tr key={s.name}>
               <Table.Td>
-                <code>{s.name}</code>
+                <JobName name={s.name} />
               </Table.Td>
               <Table.Td>{period(s.everyMs)}</Table.Td>
               <Table.Td>{f.dateTime(s.nextRunAt)}</Table.Td>

@@ -8,6 +8,7 @@ import { useFormat } from '../../ui/format.ts';
 import { Empty } from '../../ui/QueryState.tsx';
 import { RetryButton } from './OpsActions.tsx';
 import { OpsCard } from './OpsCards.tsx';
+import { JobName } from './JobName.tsx';
 
 /** Older than this, the last backup is a warning (a nightly backup plus two hours of slack). */
 const BACKUP_STALE_MS = 26 * 3_600_000;
@@ -36,7 +37,7 @@ export function FailedCard({ jobs }: { jobs: OpsOverview['failedJobs'] }) {
           {jobs.map((j) => (
             <Table.Tr key={j.id} data-job={j.id}>
               <Table.Td>
-                <code>{j.name}</code>
+                <JobName name={j.name} />
               </Table.Td>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>{j.lastError ?? '—'}</Table.Td>
               <Table.Td>{t('ops.failed.attemptsValue', { n: j.attempts, max: j.maxAttempts })}</Table.Td>
