@@ -38,6 +38,8 @@ test('defaults: embedded SQLite in DATA_DIR, port 8080, demo on, French-first lo
       replyDomain: 'relais.test',
     },
     maxUploadBytes: 20 * 1024 * 1024,
+    jobLeaseMs: 60_000,
+    jobs: true,
   });
   assert.ok(secretKey.length >= 32);
 });
@@ -65,6 +67,9 @@ test('explicit values are parsed: PostgreSQL URL, flags, base URL without traili
   assert.equal(loadConfig({ DATA_DIR: dir, PORT: '9000' }).baseUrl, 'http://localhost:9000');
   assert.equal(loadConfig({ DATA_DIR: dir, RELAIS_DEMO: '0' }).demo, false);
   assert.equal(loadConfig({ DATA_DIR: dir, RELAIS_DEMO: '1' }).demo, true);
+  assert.equal(loadConfig({ DATA_DIR: dir, RELAIS_JOBS: '0' }).jobs, false);
+  assert.equal(loadConfig({ DATA_DIR: dir, JOB_LEASE_SECONDS: '5' }).jobLeaseMs, 5_000);
+  assert.throws(() => loadConfig({ DATA_DIR: dir, JOB_LEASE_SECONDS: '1' }), /JOB_LEASE_SECONDS: doit être compris entre 3 et 3600/);
 });
 
 test('a relative DATA_DIR is resolved to an absolute path and created', () => {

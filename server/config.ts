@@ -43,6 +43,8 @@ const ZEnv = z.object({
     .min(1, 'doit être compris entre 1 et 1024')
     .max(1024, 'doit être compris entre 1 et 1024')
     .default(20),
+  /** 0: this node runs no background job (a web-only node, or a restored copy being checked). */
+  RELAIS_JOBS: flag.default(true),
   /** How long a node's claim on a job holds without renewal: a crashed node's jobs are taken over after it. */
   JOB_LEASE_SECONDS: z.coerce
     .number({ error: 'doit être un nombre de secondes' })
@@ -71,6 +73,8 @@ export interface Config {
   webhookAllowedHosts: string[];
   /** JOB_LEASE_SECONDS in milliseconds (platform/jobs.ts). */
   jobLeaseMs: number;
+  /** RELAIS_JOBS: whether this node runs background jobs. */
+  jobs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     webhookAllowedHosts: allowedHosts(e.WEBHOOK_ALLOWED_HOSTS),
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    jobs: e.RELAIS_JOBS,
   };
 }
 

@@ -45,7 +45,9 @@ export async function startNode(deps: Deps, log: FastifyBaseLogger, port: number
       .execute()
       .catch((err) => log.warn({ err }, 'battement du nœud non enregistré'));
   }, HEARTBEAT_MS);
-  await runner.start();
+  // RELAIS_JOBS=0: a web-only node (or a restored copy being checked) serves HTTP but runs no job.
+  if (deps.config.jobs) await runner.start();
+  else log.warn('RELAIS_JOBS=0 : ce nœud n’exécute aucun travail de fond');
   return {
     runner,
     async stop(drainMs) {
