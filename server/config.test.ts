@@ -69,7 +69,10 @@ test('explicit values are parsed: PostgreSQL URL, flags, base URL without traili
   assert.equal(loadConfig({ DATA_DIR: dir, RELAIS_DEMO: '1' }).demo, true);
   assert.equal(loadConfig({ DATA_DIR: dir, RELAIS_JOBS: '0' }).jobs, false);
   assert.equal(loadConfig({ DATA_DIR: dir, JOB_LEASE_SECONDS: '5' }).jobLeaseMs, 5_000);
-  assert.throws(() => loadConfig({ DATA_DIR: dir, JOB_LEASE_SECONDS: '1' }), /JOB_LEASE_SECONDS: doit être compris entre 3 et 3600/);
+  assert.throws(
+    () => loadConfig({ DATA_DIR: dir, JOB_LEASE_SECONDS: '1' }),
+    /JOB_LEASE_SECONDS: doit être compris entre 3 et 3600/,
+  );
 });
 
 test('a relative DATA_DIR is resolved to an absolute path and created', () => {

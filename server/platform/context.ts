@@ -19,7 +19,8 @@ export type Change = Omit<AuditEntry, 'actorId' | 'actorLabel' | 'ip' | 'organiz
 
 /**
  * Runs a write and its audit rows in one transaction (DESIGN rule 3), then publishes the events.
- * `record(change)` appends to the hash chain of the change's organisation (default: the actor's).
+ * `record(change)` adds to the hash chain of the change's organisation (default: the actor's), written just
+ * before the commit.
  */
 export async function withTransaction<T>(
   ctx: Ctx,
@@ -35,10 +36,13 @@ export async function withTransaction<T>(
         actorLabel: ctx.actor ? `${ctx.actor.displayName} <${ctx.actor.email}>` : 'système',
         ip: ctx.ip,
       };
-      await appendAudit(trx, ctx.database.dialect, entry);
       recorded.push(entry);
     };
     const result = await fn(trx, record);
+    // The audit rows go in at the end, still inside the transaction: the head of the organisation's chain is
+    // locked (FOR UPDATE on PostgreSQL) only for the last moment of the write, not for all of it — concurrent
+    // writes of one organisation queue on that lock (bench:load, two nodes).
+    for (const entry of recorded) await appendAudit(trx, ctx.database.dialect, entry);
     // An Idempotency-Key creation is marked done in its own transaction: a crash after the commit cannot
     // make its retry create it again (platform/idempotency.ts).
     await markCommitted(

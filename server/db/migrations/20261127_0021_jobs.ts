@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type AnyDb, columnTypes, type MigrationFactory } from './types.ts';
 
 /**
@@ -48,6 +49,13 @@ export const jobs: MigrationFactory = (dialect) => {
         .addColumn('seen_at', t.ts, (c) => c.notNull())
         .addColumn('stopped_at', t.ts)
         .execute();
+      // Notifications not yet pushed to the sockets: every write looks for them (notifications.delivery.ts).
+      await db.schema
+        .createIndex('notifications_unpushed')
+        .on('notifications')
+        .columns(['organization_id'])
+        .where(sql.ref('pushed_at'), 'is', null)
+        .execute();
       await db.schema
         .createTable('backup_runs')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -62,6 +70,7 @@ export const jobs: MigrationFactory = (dialect) => {
     },
     async down(db: AnyDb) {
       await db.schema.dropTable('backup_runs').execute();
+      await db.schema.dropIndex('notifications_unpushed').execute();
       await db.schema.dropTable('cluster_nodes').execute();
       await db.schema.dropTable('job_schedules').execute();
       await db.schema.dropTable('jobs').execute();

@@ -40,15 +40,13 @@ export async function pushCount(deps: Deps, scope: Scope, userId: string): Promi
 
 /** Pushes the organisation's notifications committed since the last push. */
 export async function pushPending(deps: Deps, scope: Scope): Promise<void> {
-  const db = deps.database.db;
+  // One statement: two writers pushing at once never mark (nor lock) the same rows twice.
   const rows = await tenant
-    .selectFrom(db, scope, 'notifications')
-    .select(['id', 'user_id'])
+    .updateTable(deps.database.db, scope, 'notifications')
+    .set({ pushed_at: requestNow() })
     .where('pushed_at', 'is', null)
+    .returning('user_id')
     .execute();
-  if (!rows.length) return;
-  const ids = rows.map((r) => r.id);
-  await tenant.updateTable(db, scope, 'notifications').set({ pushed_at: requestNow() }).where('id', 'in', ids).execute();
   for (const userId of new Set(rows.map((r) => r.user_id))) await pushCount(deps, scope, userId);
 }
 
