@@ -2,8 +2,8 @@
 // Runs every suite that proves Relais works and ends with "N passed, N failed".
 // Steps: typecheck, lint, web build, unit+integration on SQLite, the same on PostgreSQL, e2e in Chromium.
 // With CI=true a missing PostgreSQL or Chromium is a failure; otherwise that suite is skipped with a note.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -23,6 +23,28 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
+/**
+ * The same as `run`, without blocking: the SQLite and PostgreSQL suites run side by side (two cores). Output
+ * goes to a log file and is printed in one piece when the step ends, so the two never interleave.
+ */
+function runAsync(label, cmd, args, env = {}) {
+  const t0 = Date.now();
+  const logFile = path.join(results, `${label.replace(/[^\w]+/g, '-')}.log`);
+  const out = createWriteStream(logFile);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(out, { end: false });
+    child.stderr.pipe(out, { end: false });
+    child.on('close', (code) => {
+      out.end(() => {
+        console.log(`\n━━ ${label} ━━\n${readFileSync(logFile, 'utf8')}`);
+        console.log(`━━ ${label}: ${code === 0 ? 'ok' : 'ÉCHEC'} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        resolve(code === 0);
+      });
+    });
+  });
+}
+
 function check(label, cmd, args) {
   if (run(label, cmd, args)) totals.passed++;
   else totals.failed++;
@@ -39,9 +61,9 @@ function files(dir, suffix) {
   return out.sort();
 }
 
-function nodeTests(label, testFiles, env, tap) {
+async function nodeTests(label, testFiles, env, tap, runner = runAsync) {
   const tapFile = path.join(results, tap);
-  const ok = run(
+  const ok = await runner(
     label,
     process.execPath,
     [
@@ -105,8 +127,8 @@ const serverTests = [...files(path.join(root, 'server'), '.test.ts'), ...files(p
 if (want('typecheck')) check('Typecheck (tsc --noEmit)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (want('lint')) check('Lint (biome)', 'npx', ['biome', 'check', '.']);
 /** Seeds the demo organisation once for a dialect; suites that need it start from a copy (see server/test/demo-template.ts). */
-function demoTemplate(dialect, target) {
-  const ok = run(`Données de démonstration (${dialect})`, process.execPath, [
+async function demoTemplate(dialect, target) {
+  const ok = await runAsync(`Données de démonstration (${dialect})`, process.execPath, [
     '--import',
     'tsx',
     'server/test/demo-template.ts',
@@ -117,18 +139,33 @@ function demoTemplate(dialect, target) {
   return ok ? { RELAIS_DEMO_TEMPLATE: target } : {};
 }
 
-if (want('sqlite')) {
-  const template = demoTemplate('sqlite', path.join(results, 'demo-template.db'));
-  nodeTests('Unitaires + intégration (SQLite)', serverTests, { RELAIS_TEST_DB: 'sqlite', ...template }, 'sqlite.tap');
-}
-if (want('postgres')) {
-  if (await postgresAvailable()) {
-    const name = `relais_demo_tpl_${process.pid}`;
-    const template = demoTemplate('postgres', name);
-    nodeTests('Unitaires + intégration (PostgreSQL)', serverTests, { RELAIS_TEST_DB: 'postgres', ...template }, 'postgres.tap');
-    await dropPgDatabase(name);
-  } else unavailable('PostgreSQL (127.0.0.1:5432)');
-}
+// The two dialects run side by side (each file of a suite still one after the other); RELAIS_TEST_SERIAL=1
+// runs them one after the other.
+const suites = [];
+if (want('sqlite'))
+  suites.push(
+    (async () => {
+      const template = await demoTemplate('sqlite', path.join(results, 'demo-template.db'));
+      await nodeTests('Unitaires + intégration (SQLite)', serverTests, { RELAIS_TEST_DB: 'sqlite', ...template }, 'sqlite.tap');
+    })(),
+  );
+if (process.env.RELAIS_TEST_SERIAL === '1') await Promise.all(suites.splice(0));
+if (want('postgres'))
+  suites.push(
+    (async () => {
+      if (!(await postgresAvailable())) return unavailable('PostgreSQL (127.0.0.1:5432)');
+      const name = `relais_demo_tpl_${process.pid}`;
+      const template = await demoTemplate('postgres', name);
+      await nodeTests(
+        'Unitaires + intégration (PostgreSQL)',
+        serverTests,
+        { RELAIS_TEST_DB: 'postgres', ...template },
+        'postgres.tap',
+      );
+      await dropPgDatabase(name);
+    })(),
+  );
+await Promise.all(suites);
 if (want('e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) unavailable(`Chromium (${chromium})`);
@@ -137,11 +174,12 @@ if (want('e2e')) {
   )
     totals.failed++;
   else
-    nodeTests(
+    await nodeTests(
       'Bout en bout (Chromium + axe-core)',
       files(path.join(root, 'e2e'), '.test.ts'),
       { RELAIS_TEST_DB: 'sqlite' },
       'e2e.tap',
+      run,
     );
 }
 
