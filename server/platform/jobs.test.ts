@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type TestApp, testApp } from '../test/harness.ts';
+import { waitFor } from '../test/wait.ts';
 import { JobRunner } from './job-runner.ts';
 import { backoffMs, claimJobs, defineJob, enqueueJob, finishJob, type Job, LEASE_MS, retryJob } from './jobs.ts';
 import { currentRequestId, runWithRequestId } from './log-context.ts';
@@ -114,13 +115,13 @@ test('the runner runs a job with the id of the request that enqueued it, and a n
   const log = silentLog();
   const runner = new JobRunner(t.deps, { nodeId: 'n1', log, pollMs: 50 });
   await runner.start();
-  await waitFor(async () => (await job(id as string)).state === 'done');
+  await waitFor('job done', async () => (await job(id as string)).state === 'done', 10_000, 25);
   await runner.stop();
   assert.deepEqual(seen.at(-1), { payload: { hello: 'monde' }, reqId: 'req-00000042' });
   const queued = (await enqueueJob(db(), 'test.echo', { after: 'restart' })) as string;
   const restarted = new JobRunner(t.deps, { nodeId: 'n2', log, pollMs: 50 });
   await restarted.start();
-  await waitFor(async () => (await job(queued)).state === 'done');
+  await waitFor('queued job done after restart', async () => (await job(queued)).state === 'done', 10_000, 25);
   await restarted.stop();
   assert.equal((await job(queued)).locked_by, 'n2');
 });
@@ -130,7 +131,7 @@ test('stop() waits for the running job before returning (graceful shutdown drain
   const id = (await enqueueJob(db(), 'test.slow', {})) as string;
   const runner = new JobRunner(t.deps, { nodeId: 'n3', log: silentLog(), pollMs: 50 });
   await runner.start();
-  await waitFor(async () => runner.runningCount === 1);
+  await waitFor('slow job running', () => runner.runningCount === 1, 10_000, 25);
   let stopped = false;
   const stopping = runner.stop(10_000).then(() => {
     stopped = true;
@@ -141,14 +142,6 @@ test('stop() waits for the running job before returning (graceful shutdown drain
   await stopping;
   assert.equal((await job(id)).state, 'done');
 });
-
-async function waitFor(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('délai dépassé');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 function silentLog() {
   const noop = () => {};

@@ -7,6 +7,7 @@ import { enqueueJob } from '../platform/jobs.ts';
 import { JOBS_CHANNEL } from '../platform/pg-notify.ts';
 import { freshDatabase, type TestDatabase, testDialect } from './database.ts';
 import { type NodeProcess, signIn, startNodeProcess } from './node-process.ts';
+import { waitFor } from './wait.ts';
 
 /**
  * Two real Relais processes on one PostgreSQL database (issue 6): live events cross nodes through
@@ -35,14 +36,6 @@ after(async () => {
 
 const jobs = (name: string) => db.database.db.selectFrom('jobs').selectAll().where('name', '=', name);
 const wakeNodes = () => sql`select pg_notify(${JOBS_CHANNEL}, '')`.execute(db.database.db);
-
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('a chat message posted through node A reaches a WebSocket connected to node B, and a session works on both', {
   skip,

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { type Database, openDatabase } from '../db/database.ts';
 import { testDialect } from './database.ts';
 import { freePort, type HttpSession, type NodeProcess, signIn, startNodeProcess } from './node-process.ts';
+import { waitFor } from './wait.ts';
 
 /**
  * PostgreSQL goes away and comes back under a running node (issue 6 §2). A PRIVATE PostgreSQL (initdb +
@@ -67,13 +68,8 @@ function kdb() {
 }
 const ready = () => fetch(`${node?.url}/api/ready`).then((r) => r.status);
 /** Polls /api/ready until it answers `status`; returns how long it took (ms). */
-async function readyBecomes(status: number, ms: number): Promise<number> {
-  const start = Date.now();
-  while ((await ready()) !== status) {
-    if (Date.now() - start > ms) throw new Error(`/api/ready ≠ ${status} après ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return Date.now() - start;
+function readyBecomes(status: number, ms: number): Promise<number> {
+  return waitFor(`/api/ready = ${status}`, async () => (await ready()) === status, ms);
 }
 async function timed<T>(call: () => Promise<T>): Promise<[T, number]> {
   const start = Date.now();
@@ -131,11 +127,7 @@ test('PostgreSQL stopped then restarted: 503 database_unavailable fast, the node
         .where('finished_at', '>', restartedAt.toISOString())
         .execute()
     ).length;
-  const deadline = Date.now() + 40_000;
-  while ((await doneSince()) === 0) {
-    if (Date.now() > deadline) throw new Error('aucune tâche périodique terminée après le redémarrage');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitFor('une tâche périodique terminée après le redémarrage', async () => (await doneSince()) > 0, 40_000, 500);
   const twice = await kdb()
     .selectFrom('jobs')
     .select(['dedupe_key', sql<number>`count(*)`.as('n')])
