@@ -64,21 +64,17 @@ after(async () => {
   await db?.drop();
 });
 
+/** A created request, or an error (a 409 names what the key already created). */
+interface Answer {
+  id: string;
+  message?: string;
+  details: { targets: { targetType: string; targetId: string }[] };
+}
+
 /** POST /api/requests with the client's session and an Idempotency-Key; a dead node rejects (no answer). */
 async function create(c: Client, a: Attempt) {
-  const res = await fetch(`${node.url}/api/requests`, {
-    method: 'POST',
-    headers: {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-      cookie: c.session.cookie,
-      'X-CSRF-Token': c.session.csrfToken,
-      'Idempotency-Key': a.key,
-    },
-    body: JSON.stringify(a.body),
-  });
-  const text = await res.text();
-  return { status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true', body: JSON.parse(text || '{}') };
+  const res = await c.session.call<Answer>('POST', '/api/requests', a.body, { 'Idempotency-Key': a.key });
+  return { status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true', body: res.body };
 }
 
 const IN_PROGRESS = 'Une requête avec cette clé d’idempotence est encore en cours.';

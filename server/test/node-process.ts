@@ -99,7 +99,7 @@ export interface HttpSession {
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: T }>;
+  ): Promise<{ status: number; body: T; headers: Headers }>;
 }
 
 /** Signs in over real HTTP (a node process) and optionally switches to an organisation by name. */
@@ -136,7 +136,7 @@ export async function signIn(
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();
-      return { status: r.status, body: (text ? JSON.parse(text) : {}) as never };
+      return { status: r.status, body: (text ? JSON.parse(text) : {}) as never, headers: r.headers };
     },
   };
   if (organizationName) {
