@@ -4,9 +4,9 @@ import { IconAlertTriangle, IconCircleCheck, IconClockExclamation } from '@table
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type MessageAlert, type OpenAlert, useAcknowledge, useOpenAlerts } from '../../api/alerts.ts';
-import { isApiError } from '../../api/client.ts';
 import { useMe } from '../../api/me.ts';
 import { useSites } from '../../api/sites.ts';
+import { notifyError } from '../../ui/notify.ts';
 
 const FALLBACK_ZONE = 'Europe/Paris';
 const SHOWN = 3;
@@ -103,7 +103,7 @@ function AlertItem({ item }: { item: OpenAlert }) {
   const take = () =>
     acknowledge.mutate(item.id, {
       onSuccess: () => notifications.show({ message: t('alerts.acknowledged'), color: 'green' }),
-      onError: (err) => notifications.show({ message: isApiError(err) ? err.message : String(err), color: 'red' }),
+      onError: (err) => notifyError(err, String(err)),
     });
   return (
     <Stack gap={4} component="li">

@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client.ts';
 import { useMailAddresses } from '../../api/mail.ts';
 import {
   type ImapMailbox,
@@ -17,6 +16,7 @@ import { EditModal, type Editing } from '../../ui/EditModal.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Empty, QueryState } from '../../ui/QueryState.tsx';
 import { MailImapForm } from './MailImapForm.tsx';
+import { notifyError } from '../../ui/notify.ts';
 
 /** Test, edit, enable / disable, delete — as the mailbox's allowedActions permit. */
 function RowActions({ box, onEdit }: { box: ImapMailbox; onEdit: () => void }) {
@@ -25,8 +25,7 @@ function RowActions({ box, onEdit }: { box: ImapMailbox; onEdit: () => void }) {
   const update = useUpdateImapMailbox();
   const remove = useDeleteImapMailbox();
   const name = `${box.username}@${box.host}`;
-  const fail = (err: unknown) =>
-    notifications.show({ message: isApiError(err) ? err.message : t('common.errorTitle'), color: 'red' });
+  const fail = (err: unknown) => notifyError(err, t('common.errorTitle'));
   const runTest = async () => {
     try {
       const r = await test.mutateAsync(box.id);

@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client.ts';
 import { type InboundMessage, useQuarantine, useQuarantineActions } from '../../api/mail.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { Empty, QueryState } from '../../ui/QueryState.tsx';
+import { notifyError } from '../../ui/notify.ts';
 
 /** The reason in words (known codes translated; a processing error is shown as the server wrote it). */
 function useReason() {
@@ -28,7 +28,7 @@ function Actions({ m }: { m: InboundMessage }) {
         color: out.status === 'quarantined' ? 'yellow' : 'green',
       });
     } catch (err) {
-      notifications.show({ message: isApiError(err) ? err.message : t('common.errorTitle'), color: 'red' });
+      notifyError(err, t('common.errorTitle'));
     }
   };
   const label = (action: string) => `${action} — ${m.subject || m.from}`;

@@ -2,8 +2,8 @@ import { Badge, Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client.ts';
 import { type JobState, type NodeState, type OpsJob, useRetryJob, useRunSchedule } from '../../api/ops.ts';
+import { notifyError } from '../../ui/notify.ts';
 
 const NODE_COLOR: Record<NodeState, string> = { active: 'green', stopped: 'gray', silent: 'red' };
 const JOB_COLOR: Record<JobState, string> = { pending: 'blue', running: 'teal', done: 'gray', failed: 'red' };
@@ -27,10 +27,6 @@ export function JobBadge({ state }: { state: JobState }) {
   );
 }
 
-function fail(err: unknown, fallback: string) {
-  notifications.show({ message: isApiError(err) ? err.message : fallback, color: 'red' });
-}
-
 /** « Relancer » on a failed job. */
 export function RetryButton({ job }: { job: OpsJob }) {
   const { t } = useTranslation();
@@ -38,7 +34,7 @@ export function RetryButton({ job }: { job: OpsJob }) {
   const run = () =>
     retry.mutateAsync(job.id).then(
       () => notifications.show({ message: t('ops.failed.retried', { name: job.name }), color: 'green' }),
-      (err) => fail(err, t('common.errorTitle')),
+      (err) => notifyError(err, t('common.errorTitle')),
     );
   return (
     <Button
@@ -61,7 +57,7 @@ export function RunNowButton({ name }: { name: string }) {
   const run = () =>
     start.mutateAsync(name).then(
       () => notifications.show({ message: t('ops.schedules.started', { name }), color: 'green' }),
-      (err) => fail(err, t('common.errorTitle')),
+      (err) => notifyError(err, t('common.errorTitle')),
     );
   return (
     <Button
