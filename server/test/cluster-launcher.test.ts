@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { freshDatabase, type TestDatabase, testDialect } from './database.ts';
 import { freePort } from './node-process.ts';
+import { waitFor } from './wait.ts';
 
 /**
  * `npm run cluster` (scripts/cluster.mjs): refuses SQLite with a French message; on PostgreSQL starts the
@@ -57,13 +58,17 @@ async function portPair(): Promise<number> {
   }
 }
 
-async function waitFor(what: string, check: () => boolean, child: ChildProcess, ms = 90_000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (child.exitCode !== null) throw new Error(`le lanceur s’est arrêté avant : ${what}`);
-    if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** Waits for `check` while the launcher runs (its early exit fails at once). */
+function whileRunning(what: string, check: () => boolean, child: ChildProcess, ms = 90_000) {
+  return waitFor(
+    what,
+    () => {
+      if (child.exitCode !== null) throw new Error(`le lanceur s’est arrêté avant : ${what}`);
+      return check();
+    },
+    ms,
+    200,
+  );
 }
 
 test('without a PostgreSQL DATABASE_URL the launcher refuses in French and exits 1', async () => {
@@ -83,7 +88,7 @@ test('two nodes on consecutive ports share the data directory, only node 1 takes
   const env = { DATABASE_URL: db.url, DATA_DIR: db.dataDir, RELAIS_DEMO: '0', SMTP_INBOUND_PORT: String(smtp) };
   const run = launch(['--nodes', '2', '--port-base', String(base), '--no-build'], env);
   try {
-    await waitFor('grappe prête', () => run.output().includes('Grappe prête'), run.child);
+    await whileRunning('grappe prête', () => run.output().includes('Grappe prête'), run.child);
     for (const port of [base, base + 1]) assert.equal((await fetch(`http://127.0.0.1:${port}/api/health`)).status, 200);
     const out = run.output();
     assert.match(out, /^\[nœud 1\] /m);
